@@ -25,13 +25,14 @@ export default defineConfig({
         settings: {
           optimizer: { enabled: true, runs: 200 },
           evmVersion: "prague",
+          viaIR: true,
           outputSelection: { "*": { "": ["ast"] } },
         },
       },
     },
   },
   paths: {
-    tests: { solidity: "test/contracts", nodejs: "test" },
+    tests: { solidity: "test/contracts" },
   },
   test: {
     solidity: {
