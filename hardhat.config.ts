@@ -36,8 +36,8 @@ export default defineConfig({
   },
   test: {
     solidity: {
-      fuzz: { runs: 1_000, seed: "0x4548524c6564676572" },
-      invariant: { runs: 40, depth: 256, failOnRevert: false },
+      fuzz: { runs: 200, seed: "0x4548524c6564676572" },
+      invariant: { runs: 200, depth: 256, failOnRevert: false },
     },
   },
   networks: {

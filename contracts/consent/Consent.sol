@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IConsent} from "../interfaces/IConsent.sol";
 import {Categories} from "../libraries/Categories.sol";
 import {Codes} from "../libraries/Codes.sol";
+import {PatientState, PatientStateLib} from "../libraries/PatientState.sol";
 import {ParticipantRegistry} from "../registry/ParticipantRegistry.sol";
 
 /**
@@ -12,23 +13,26 @@ import {ParticipantRegistry} from "../registry/ParticipantRegistry.sol";
  */
 abstract contract Consent is IConsent, ParticipantRegistry {
     using Categories for uint8;
+    using PatientStateLib for PatientState;
 
     mapping(address patient => mapping(address grantee => Grant)) private _grants;
     mapping(address patient => mapping(address requester => uint40)) private _requests;
 
     /// @inheritdoc IConsent
     function grant(GrantInput[] calldata inputs) external whenNotPaused {
-        _requireCallerIsActivePatient();
+        PatientState initial = _requireCallerIsActivePatient();
         if (inputs.length == 0) revert ConsentNoGrantees();
+        PatientState state = initial;
         for (uint256 i = 0; i < inputs.length; ++i) {
-            _grant(msg.sender, inputs[i]);
+            state = _grant(msg.sender, state, inputs[i]);
         }
+        if (PatientState.unwrap(state) != PatientState.unwrap(initial)) _setPatientState(msg.sender, state);
     }
 
     /// @inheritdoc IConsent
     function revoke(address grantee) external whenNotPaused {
-        _requireCallerIsActivePatient();
-        _revoke(msg.sender, grantee);
+        PatientState state = _requireCallerIsActivePatient();
+        _revoke(msg.sender, state, grantee);
     }
 
     /// @inheritdoc IConsent
@@ -68,9 +72,13 @@ abstract contract Consent is IConsent, ParticipantRegistry {
         return _requests[patient][requester];
     }
 
-    /// @dev Writes (or overwrites) one grant, marks dropped categories for rotation, emits
-    /// {AccessGranted} and hands the scope keys to the grantee.
-    function _grant(address patient, GrantInput calldata input) internal {
+    /// @dev Writes (or overwrites) one grant, emits {AccessGranted} and hands the scope keys to the
+    /// grantee. Returns the patient state with dropped categories marked for rotation; the caller
+    /// stores it once for all grantees.
+    function _grant(address patient, PatientState state, GrantInput calldata input)
+        internal
+        returns (PatientState)
+    {
         address grantee = input.grantee;
         if (grantee == patient) revert ConsentSelfGrant(patient);
         ParticipantSlot memory granteeSlot = _participantOf(grantee);
@@ -88,24 +96,25 @@ abstract contract Consent is IConsent, ParticipantRegistry {
             revert ConsentWrapCountMismatch(grantee, wrapCount, input.scopeKeyWraps.length);
         }
 
-        Grant storage stored = _grants[patient][grantee];
-        uint8 dropped = stored.readScope & ~readScope;
-        if (dropped != 0) _markRotationPending(patient, dropped);
-        stored.readScope = readScope;
-        stored.writeScope = input.writeScope;
-        stored.expiresAt = input.expiresAt;
-        stored.grantedAt = uint40(block.timestamp);
+        uint8 dropped = _grants[patient][grantee].readScope & ~readScope;
+        if (dropped != 0) state = state.withPending(state.rotationPending() | dropped);
+        _grants[patient][grantee] = Grant({
+            readScope: readScope,
+            writeScope: input.writeScope,
+            expiresAt: input.expiresAt,
+            grantedAt: uint40(block.timestamp)
+        });
         emit AccessGranted(patient, grantee, readScope, input.writeScope, input.expiresAt);
 
-        _shareScopeKeys(patient, grantee, readScope, input.expiresAt, input.scopeKeyWraps);
+        return _shareScopeKeys(patient, state, grantee, readScope, input.expiresAt, input.scopeKeyWraps);
     }
 
     /// @dev Deletes a grant and marks its categories for rotation; no grant is a no-op.
-    function _revoke(address patient, address grantee) internal returns (bool) {
+    function _revoke(address patient, PatientState state, address grantee) internal returns (bool) {
         uint8 readScope = _grants[patient][grantee].readScope;
         if (readScope == 0) return false;
         delete _grants[patient][grantee];
-        _markRotationPending(patient, readScope);
+        _setPatientState(patient, state.withPending(state.rotationPending() | readScope));
         emit AccessRevoked(patient, grantee, readScope);
         return true;
     }
@@ -119,15 +128,16 @@ abstract contract Consent is IConsent, ParticipantRegistry {
 
     /**
      * @dev Emits the grantee's scope-key wraps, one per category of `readScope` in ascending order,
-     * and records the expiry so that the key is rotated once the grant runs out.
+     * and returns `state` noting the expiry, so that the keys rotate once the grant runs out.
      */
     function _shareScopeKeys(
         address patient,
+        PatientState state,
         address grantee,
         uint8 readScope,
         uint40 expiresAt,
         bytes[] calldata wraps
-    ) internal virtual;
+    ) internal virtual returns (PatientState);
 
     function _hasAccess(address patient, address grantee, uint8 category, bool write) internal view returns (bool) {
         if (paused() || !category.isValid()) return false;
@@ -150,9 +160,10 @@ abstract contract Consent is IConsent, ParticipantRegistry {
         return (true, _grants[patient][reader].expiresAt);
     }
 
-    function _requireCallerIsActivePatient() internal view {
+    function _requireCallerIsActivePatient() internal view returns (PatientState) {
         ParticipantSlot memory caller = _participantOf(msg.sender);
         if (caller.kind != Kind.Patient) revert ConsentCallerNotPatient(msg.sender);
         if (caller.status != Status.Active) revert RegistryInactiveParticipant(msg.sender);
+        return _patientStateOf(caller);
     }
 }

@@ -60,6 +60,7 @@ interface IRecordLog {
     error RecordsNotAuthor(address caller, address author);
     error RecordsInvalidReason(uint8 reasonCode);
     error RecordsInvalidPurpose(uint8 purposeCode);
+    error RecordsCapacityExhausted(address patient);
 
     /// @notice Adds a record under the current `epoch` of `category`, by the patient or a writer.
     function addRecord(address patient, uint8 category, uint32 epoch, bytes32 contentDigest)

@@ -18,11 +18,13 @@ interface IScopeKeys {
     }
 
     struct ScopeKeyState {
+        /// @dev Zero until the first key is created.
         uint32 epoch;
-        /// @dev Earliest expiry among the readers holding this epoch's key; zero when none expires.
-        uint40 earliestReaderExpiry;
-        /// @dev A reader was removed since this epoch began.
+        /// @dev A reader was removed (or an expiry noticed) since this epoch began.
         bool rotationPending;
+        /// @dev When an expiring grant may stop holding this key rightfully; zero when none expires.
+        /// From then on the category must rotate before new records are added.
+        uint40 rotationDueAt;
     }
 
     /// @param previousKeyWrap The previous epoch's key encrypted under the new one (empty for epoch 1).
@@ -36,8 +38,8 @@ interface IScopeKeys {
     /// @notice `recipient` can open `wrap` with its encryption key to learn the scope key of `epoch`.
     event ScopeKeyWrapped(
         address indexed patient,
-        uint8 indexed category,
         address indexed recipient,
+        uint8 category,
         uint32 epoch,
         bytes wrap
     );
@@ -51,6 +53,7 @@ interface IScopeKeys {
     error ScopeKeysRecipientLacksAccess(address recipient);
     error ScopeKeysInvalidWrapLength(uint256 length);
     error ScopeKeysChainLinkMismatch(uint32 epoch, uint256 length);
+    error ScopeKeysEpochExhausted(address patient, uint8 category);
 
     /**
      * @notice Starts epoch `expectedEpoch + 1` of `patient`'s `category` key: compare-and-swap on the

@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IScopeKeys} from "../interfaces/IScopeKeys.sol";
 import {Categories} from "../libraries/Categories.sol";
+import {PatientState, PatientStateLib} from "../libraries/PatientState.sol";
 import {Consent} from "../consent/Consent.sol";
 
 /**
@@ -11,18 +12,12 @@ import {Consent} from "../consent/Consent.sol";
  */
 abstract contract ScopeKeys is IScopeKeys, Consent {
     using Categories for uint8;
+    using PatientStateLib for PatientState;
 
-    struct KeyEpoch {
-        uint32 epoch;
-        uint40 earliestReaderExpiry;
-    }
-
-    /// @dev Bounds on a sealed or secret-box key wrap: an 80-byte X25519 sealed box or a 72-byte
-    /// secret box, with room for a version byte. The format itself is the client's.
+    /// @dev Bounds on a key wrap: an 80-byte X25519 sealed box or a 72-byte secret box, with room
+    /// for a version byte. The format itself is the client's.
     uint256 private constant _MIN_WRAP_LENGTH = 48;
     uint256 private constant _MAX_WRAP_LENGTH = 160;
-
-    mapping(address patient => mapping(uint8 category => KeyEpoch)) private _keyEpochs;
 
     /// @inheritdoc IScopeKeys
     function rotateScopeKey(
@@ -36,8 +31,10 @@ abstract contract ScopeKeys is IScopeKeys, Consent {
         if (!_hasAccess(patient, msg.sender, category, true)) {
             revert ScopeKeysUnauthorizedRotator(msg.sender, patient, category);
         }
-        uint32 current = _keyEpochs[patient][category].epoch;
+        PatientState state = _patientStateOf(_participantOf(patient));
+        uint32 current = state.epoch(category);
         if (current != expectedEpoch) revert ScopeKeysEpochMismatch(patient, category, expectedEpoch, current);
+        if (current == PatientStateLib.MAX_EPOCH) revert ScopeKeysEpochExhausted(patient, category);
         bool needsChainLink = expectedEpoch != 0;
         if (needsChainLink != (previousKeyWrap.length != 0)) {
             revert ScopeKeysChainLinkMismatch(expectedEpoch, previousKeyWrap.length);
@@ -48,92 +45,78 @@ abstract contract ScopeKeys is IScopeKeys, Consent {
         }
         _requireWrapLength(wraps[0].wrap.length);
 
-        uint40 earliestExpiry = 0;
+        uint40 holdersExpireAt = 0;
         for (uint256 i = 1; i < wraps.length; ++i) {
             (bool canRead, uint40 expiresAt) = _readerExpiry(patient, wraps[i].recipient, category);
             if (!canRead) revert ScopeKeysRecipientLacksAccess(wraps[i].recipient);
             _requireWrapLength(wraps[i].wrap.length);
-            if (expiresAt != 0 && (earliestExpiry == 0 || expiresAt < earliestExpiry)) earliestExpiry = expiresAt;
+            if (expiresAt != 0 && (holdersExpireAt == 0 || expiresAt < holdersExpireAt)) holdersExpireAt = expiresAt;
         }
-        _startEpoch(patient, category, expectedEpoch + 1, earliestExpiry, previousKeyWrap, wraps);
+        _startEpoch(patient, state.withRotation(category, current + 1, holdersExpireAt), category, previousKeyWrap, wraps);
     }
 
     /// @inheritdoc IScopeKeys
     function scopeKeyState(address patient, uint8 category) external view returns (ScopeKeyState memory) {
-        KeyEpoch memory keyEpoch = _keyEpochs[patient][category];
+        PatientState state = _patientStateOf(_participantOf(patient));
         return ScopeKeyState({
-            epoch: keyEpoch.epoch,
-            earliestReaderExpiry: keyEpoch.earliestReaderExpiry,
-            rotationPending: _participantOf(patient).rotationPendingScope.covers(category)
+            epoch: state.epoch(category),
+            rotationPending: state.rotationPending().covers(category),
+            rotationDueAt: state.expiringScope().covers(category) ? state.rotationDueAt() : 0
         });
     }
 
     /// @inheritdoc IScopeKeys
     function rotationRequired(address patient, uint8 category) external view returns (bool) {
-        return _rotationRequired(patient, category, _keyEpochs[patient][category]);
+        return _patientStateOf(_participantOf(patient)).rotationRequired(category);
     }
 
-    /// @dev Writes the new epoch, clears the pending mark and emits the rotation with every wrap.
+    /// @dev Stores the new epoch and emits the rotation with every wrap.
     function _startEpoch(
         address patient,
+        PatientState state,
         uint8 category,
-        uint32 epoch,
-        uint40 earliestReaderExpiry,
         bytes calldata previousKeyWrap,
         ScopeKeyWrap[] calldata wraps
     ) internal {
-        _keyEpochs[patient][category] = KeyEpoch({epoch: epoch, earliestReaderExpiry: earliestReaderExpiry});
-        _clearRotationPending(patient, category);
+        _setPatientState(patient, state);
+        uint32 epoch = state.epoch(category);
         emit ScopeKeyRotated(patient, category, msg.sender, epoch, previousKeyWrap);
         for (uint256 i = 0; i < wraps.length; ++i) {
-            emit ScopeKeyWrapped(patient, category, wraps[i].recipient, epoch, wraps[i].wrap);
+            emit ScopeKeyWrapped(patient, wraps[i].recipient, category, epoch, wraps[i].wrap);
         }
     }
 
     /// @inheritdoc Consent
     function _shareScopeKeys(
         address patient,
+        PatientState state,
         address grantee,
         uint8 readScope,
         uint40 expiresAt,
         bytes[] calldata wraps
-    ) internal override {
+    ) internal override returns (PatientState) {
         uint256 next = 0;
         for (uint8 category = 0; category < Categories.COUNT; ++category) {
             if (!readScope.covers(category)) continue;
-            KeyEpoch storage keyEpoch = _keyEpochs[patient][category];
-            uint32 epoch = keyEpoch.epoch;
+            uint32 epoch = state.epoch(category);
             if (epoch == 0) revert ScopeKeysUninitialized(patient, category);
-            if (expiresAt != 0) {
-                uint40 earliest = keyEpoch.earliestReaderExpiry;
-                if (earliest == 0 || expiresAt < earliest) keyEpoch.earliestReaderExpiry = expiresAt;
-            }
             bytes calldata wrap = wraps[next];
             _requireWrapLength(wrap.length);
-            emit ScopeKeyWrapped(patient, category, grantee, epoch, wrap);
+            emit ScopeKeyWrapped(patient, grantee, category, epoch, wrap);
             unchecked {
                 // Bounded by the 8 categories.
                 ++next;
             }
         }
+        return expiresAt == 0 ? state : state.withExpiringHolders(readScope, expiresAt);
     }
 
     /// @dev Reverts unless `epoch` is the current, usable epoch of `patient`'s `category`.
-    function _requireCurrentEpoch(address patient, uint8 category, uint32 epoch) internal view {
-        KeyEpoch memory keyEpoch = _keyEpochs[patient][category];
-        if (keyEpoch.epoch == 0) revert ScopeKeysUninitialized(patient, category);
-        if (epoch != keyEpoch.epoch) revert ScopeKeysEpochMismatch(patient, category, epoch, keyEpoch.epoch);
-        if (_rotationRequired(patient, category, keyEpoch)) revert ScopeKeysRotationRequired(patient, category);
-    }
-
-    function _rotationRequired(address patient, uint8 category, KeyEpoch memory keyEpoch)
-        private
-        view
-        returns (bool)
-    {
-        if (_participantOf(patient).rotationPendingScope.covers(category)) return true;
-        uint40 expiry = keyEpoch.earliestReaderExpiry;
-        return expiry != 0 && block.timestamp >= expiry;
+    function _requireCurrentEpoch(address patient, PatientState state, uint8 category, uint32 epoch) internal view {
+        uint32 current = state.epoch(category);
+        if (current == 0) revert ScopeKeysUninitialized(patient, category);
+        if (epoch != current) revert ScopeKeysEpochMismatch(patient, category, epoch, current);
+        if (state.rotationRequired(category)) revert ScopeKeysRotationRequired(patient, category);
     }
 
     function _requireWrapLength(uint256 length) private pure {

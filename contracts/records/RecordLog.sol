@@ -4,6 +4,7 @@ pragma solidity ^0.8.28;
 import {IRecordLog} from "../interfaces/IRecordLog.sol";
 import {Codes} from "../libraries/Codes.sol";
 import {Categories} from "../libraries/Categories.sol";
+import {PatientState, PatientStateLib} from "../libraries/PatientState.sol";
 import {ScopeKeys} from "../keys/ScopeKeys.sol";
 
 /**
@@ -12,6 +13,7 @@ import {ScopeKeys} from "../keys/ScopeKeys.sol";
  */
 abstract contract RecordLog is IRecordLog, ScopeKeys {
     using Categories for uint8;
+    using PatientStateLib for PatientState;
 
     mapping(address patient => mapping(uint256 recordId => Record)) private _records;
 
@@ -26,7 +28,6 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
         if (!_hasAccess(patient, msg.sender, category, true)) {
             revert RecordsWriteDenied(msg.sender, patient, category);
         }
-        _requireCurrentEpoch(patient, category, epoch);
         return _appendRecord(patient, category, epoch, contentDigest, 0);
     }
 
@@ -38,10 +39,8 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
     {
         if (contentDigest == bytes32(0)) revert RecordsEmptyDigest();
         Record storage previous = _requireEditable(patient, recordId);
-        uint8 category = previous.category;
-        _requireCurrentEpoch(patient, category, epoch);
         previous.status = RecordStatus.Superseded;
-        return _appendRecord(patient, category, epoch, contentDigest, recordId);
+        return _appendRecord(patient, previous.category, epoch, contentDigest, recordId);
     }
 
     /// @inheritdoc IRecordLog
@@ -70,10 +69,11 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
 
     /// @inheritdoc IRecordLog
     function recordCount(address patient) external view returns (uint256) {
-        return _participantOf(patient).recordCount;
+        return _patientStateOf(_participantOf(patient)).recordCount();
     }
 
-    /// @dev Writes a new record version authored by the caller and emits {RecordAdded}.
+    /// @dev Writes a new record version authored by the caller under the current `epoch` of
+    /// `category` and emits {RecordAdded}.
     function _appendRecord(
         address patient,
         uint8 category,
@@ -81,7 +81,11 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
         bytes32 contentDigest,
         uint256 supersedes
     ) internal returns (uint256 recordId) {
-        recordId = _allocateRecordId(patient);
+        PatientState state = _patientStateOf(_participantOf(patient));
+        _requireCurrentEpoch(patient, state, category, epoch);
+        recordId = state.recordCount() + 1;
+        if (recordId > PatientStateLib.MAX_RECORD_COUNT) revert RecordsCapacityExhausted(patient);
+        _setPatientState(patient, state.withRecordCount(recordId));
         _records[patient][recordId] = Record({
             author: msg.sender,
             category: category,

@@ -6,6 +6,7 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 
 import {IParticipantRegistry} from "../interfaces/IParticipantRegistry.sol";
+import {PatientState} from "../libraries/PatientState.sol";
 
 /**
  * @title ParticipantRegistry
@@ -14,16 +15,14 @@ import {IParticipantRegistry} from "../interfaces/IParticipantRegistry.sol";
  */
 abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefaultAdminRules, Pausable {
     /**
-     * @dev One slot per participant. The last two fields are used by patients only: they sit here so
-     * that adding a record (status check, pending-rotation check, id allocation) touches one slot.
+     * @dev One slot per participant. `data` holds the affiliation of a doctor or lab, and a patient's
+     * {PatientState}, so that an access check and the key bookkeeping share one storage read.
      */
     struct ParticipantSlot {
         Kind kind;
         Status status;
         uint40 registeredAt;
-        address affiliation;
-        uint32 recordCount;
-        uint8 rotationPendingScope;
+        uint200 data;
     }
 
     // Declared first so that it shares the slot of Pausable's flag: sign-up reads both.
@@ -81,9 +80,7 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
             _requireNotPaused();
             ParticipantSlot memory caller = _participants[msg.sender];
             ParticipantSlot memory target = _participants[account];
-            bool ownStaff = caller.kind == Kind.Hospital &&
-                (target.kind == Kind.Doctor || target.kind == Kind.Lab) &&
-                target.affiliation == msg.sender;
+            bool ownStaff = caller.kind == Kind.Hospital && _affiliationOf(target) == msg.sender;
             if (!ownStaff) revert RegistryUnauthorizedStatusChange(msg.sender, account);
             if (caller.status != Status.Active) revert RegistryInactiveParticipant(msg.sender);
         }
@@ -129,7 +126,7 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
             kind: slot.kind,
             status: slot.status,
             registeredAt: slot.registeredAt,
-            affiliation: slot.affiliation,
+            affiliation: _affiliationOf(slot),
             encryptionKey: _encryptionKeys[account],
             profileDigest: _profileDigests[account]
         });
@@ -175,9 +172,7 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
             kind: kind,
             status: Status.Active,
             registeredAt: uint40(block.timestamp),
-            affiliation: affiliation,
-            recordCount: 0,
-            rotationPendingScope: 0
+            data: uint200(uint160(affiliation))
         });
         if (encryptionKey != bytes32(0)) _encryptionKeys[account] = encryptionKey;
         emit ParticipantRegistered(
@@ -226,22 +221,9 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
         return true;
     }
 
-    /// @dev Allocates the next record id of `patient` (ids start at 1).
-    function _allocateRecordId(address patient) internal returns (uint256) {
-        ParticipantSlot storage slot = _participants[patient];
-        uint32 id = slot.recordCount + 1;
-        slot.recordCount = id;
-        return id;
-    }
-
-    /// @dev Marks `scope` of `patient` as awaiting key rotation (after a reader was removed).
-    function _markRotationPending(address patient, uint8 scope) internal {
-        _participants[patient].rotationPendingScope |= scope;
-    }
-
-    /// @dev A new epoch of `category` was started: the key no removed reader knows is in use.
-    function _clearRotationPending(address patient, uint8 category) internal {
-        _participants[patient].rotationPendingScope &= ~uint8(1 << category);
+    /// @dev Stores `patient`'s key and record bookkeeping; the modules that change it emit the events.
+    function _setPatientState(address patient, PatientState state) internal {
+        _participants[patient].data = PatientState.unwrap(state);
     }
 
     /// @dev A new admin must not be a participant either: one wallet, one kind.
@@ -261,6 +243,16 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
         return slot.kind;
     }
 
+    function _patientStateOf(ParticipantSlot memory patient) internal pure returns (PatientState) {
+        return patient.kind == Kind.Patient ? PatientState.wrap(patient.data) : PatientState.wrap(0);
+    }
+
+    /// @dev The hospital of a doctor or lab; zero for every other kind.
+    function _affiliationOf(ParticipantSlot memory slot) internal pure returns (address) {
+        if (slot.kind != Kind.Doctor && slot.kind != Kind.Lab) return address(0);
+        return address(uint160(slot.data));
+    }
+
     function _isActive(ParticipantSlot memory slot) internal pure returns (bool) {
         return slot.kind != Kind.None && slot.status == Status.Active;
     }
@@ -277,7 +269,7 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
     /// @dev The facility a record by `author` comes from: the hospital itself or the author's hospital.
     function _facilityOf(ParticipantSlot memory author, address authorAddress) internal pure returns (address) {
         if (author.kind == Kind.Hospital) return authorAddress;
-        return author.affiliation;
+        return _affiliationOf(author);
     }
 
     function _requireValidAffiliation(Kind kind, address affiliation) private view {
