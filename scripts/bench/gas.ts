@@ -40,8 +40,13 @@ const json = process.argv.includes("--json");
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 
 const { ethers } = await hre.network.create();
-const [admin, hospital, funder] = await ethers.getSigners();
-if (admin === undefined || hospital === undefined || funder === undefined) throw new Error("need 3 accounts");
+const [adminSigner, hospitalSigner, funderSigner] = await ethers.getSigners();
+if (adminSigner === undefined || hospitalSigner === undefined || funderSigner === undefined) {
+  throw new Error("the in-process network needs 3 accounts");
+}
+const admin = adminSigner;
+const hospital = hospitalSigner;
+const funder = funderSigner;
 
 const ledger: EHRLedger = await ethers.deployContract("EHRLedger", [admin.address, 3 * 24 * 3600]);
 await ledger.waitForDeployment();
