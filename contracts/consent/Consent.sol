@@ -83,14 +83,14 @@ abstract contract Consent is IConsent, ParticipantRegistry {
         if (grantee == patient) revert ConsentSelfGrant(patient);
         ParticipantSlot memory granteeSlot = _participantOf(grantee);
         Kind kind = granteeSlot.kind;
-        if (!_isProvider(kind) && kind != Kind.Patient) revert ConsentInvalidGrantee(grantee);
+        if (kind == Kind.None || kind == Kind.Auditor) revert ConsentInvalidGrantee(grantee);
         if (granteeSlot.status != Status.Active) revert RegistryInactiveParticipant(grantee);
         uint8 readScope = input.readScope | input.writeScope;
         if (readScope == 0) revert ConsentEmptyScope();
-        if (input.writeScope != 0 && !_isWriterKind(kind)) revert ConsentWriteNotAllowed(grantee);
-        if (input.expiresAt != 0 && input.expiresAt <= block.timestamp) {
-            revert ConsentExpiryInPast(input.expiresAt, block.timestamp);
-        }
+        uint8 writeScope = input.writeScope;
+        if (writeScope != 0 && !_isWriterKind(kind)) revert ConsentWriteNotAllowed(grantee);
+        uint40 expiresAt = input.expiresAt;
+        if (expiresAt != 0 && expiresAt <= block.timestamp) revert ConsentExpiryInPast(expiresAt, block.timestamp);
         uint256 wrapCount = readScope.count();
         if (input.scopeKeyWraps.length != wrapCount) {
             revert ConsentWrapCountMismatch(grantee, wrapCount, input.scopeKeyWraps.length);
@@ -100,13 +100,13 @@ abstract contract Consent is IConsent, ParticipantRegistry {
         if (dropped != 0) state = state.withPending(state.rotationPending() | dropped);
         _grants[patient][grantee] = Grant({
             readScope: readScope,
-            writeScope: input.writeScope,
-            expiresAt: input.expiresAt,
+            writeScope: writeScope,
+            expiresAt: expiresAt,
             grantedAt: uint40(block.timestamp)
         });
-        emit AccessGranted(patient, grantee, readScope, input.writeScope, input.expiresAt);
+        emit AccessGranted(patient, grantee, readScope, writeScope, expiresAt);
 
-        return _shareScopeKeys(patient, state, grantee, readScope, input.expiresAt, input.scopeKeyWraps);
+        return _shareScopeKeys(patient, state, grantee, readScope, expiresAt, input.scopeKeyWraps);
     }
 
     /// @dev Deletes a grant and marks its categories for rotation; no grant is a no-op.
@@ -140,8 +140,18 @@ abstract contract Consent is IConsent, ParticipantRegistry {
     ) internal virtual returns (PatientState);
 
     function _hasAccess(address patient, address grantee, uint8 category, bool write) internal view returns (bool) {
-        if (paused() || !category.isValid()) return false;
-        ParticipantSlot memory patientSlot = _participantOf(patient);
+        return !paused() && _canAccess(_participantOf(patient), patient, grantee, category, write);
+    }
+
+    /// @dev {hasAccess} for callers already guarded by `whenNotPaused` that hold the patient's slot.
+    function _canAccess(
+        ParticipantSlot memory patientSlot,
+        address patient,
+        address grantee,
+        uint8 category,
+        bool write
+    ) internal view returns (bool) {
+        if (!category.isValid()) return false;
         if (patientSlot.kind != Kind.Patient || patientSlot.status != Status.Active) return false;
         if (grantee == patient) return true;
         Grant memory stored = _grants[patient][grantee];
@@ -151,12 +161,12 @@ abstract contract Consent is IConsent, ParticipantRegistry {
     }
 
     /// @dev The expiry of `reader`'s grant when it may currently read `category` of `patient`.
-    function _readerExpiry(address patient, address reader, uint8 category)
+    function _readerExpiry(ParticipantSlot memory patientSlot, address patient, address reader, uint8 category)
         internal
         view
         returns (bool canRead, uint40 expiresAt)
     {
-        if (!_hasAccess(patient, reader, category, false)) return (false, 0);
+        if (!_canAccess(patientSlot, patient, reader, category, false)) return (false, 0);
         return (true, _grants[patient][reader].expiresAt);
     }
 

@@ -28,10 +28,11 @@ abstract contract ScopeKeys is IScopeKeys, Consent {
         ScopeKeyWrap[] calldata wraps
     ) external whenNotPaused {
         if (!category.isValid()) revert ScopeKeysInvalidCategory(category);
-        if (!_hasAccess(patient, msg.sender, category, true)) {
+        ParticipantSlot memory patientSlot = _participantOf(patient);
+        if (!_canAccess(patientSlot, patient, msg.sender, category, true)) {
             revert ScopeKeysUnauthorizedRotator(msg.sender, patient, category);
         }
-        PatientState state = _patientStateOf(_participantOf(patient));
+        PatientState state = _patientStateOf(patientSlot);
         uint32 current = state.epoch(category);
         if (current != expectedEpoch) revert ScopeKeysEpochMismatch(patient, category, expectedEpoch, current);
         if (current == PatientStateLib.MAX_EPOCH) revert ScopeKeysEpochExhausted(patient, category);
@@ -47,12 +48,13 @@ abstract contract ScopeKeys is IScopeKeys, Consent {
 
         uint40 holdersExpireAt = 0;
         for (uint256 i = 1; i < wraps.length; ++i) {
-            (bool canRead, uint40 expiresAt) = _readerExpiry(patient, wraps[i].recipient, category);
+            (bool canRead, uint40 expiresAt) = _readerExpiry(patientSlot, patient, wraps[i].recipient, category);
             if (!canRead) revert ScopeKeysRecipientLacksAccess(wraps[i].recipient);
             _requireWrapLength(wraps[i].wrap.length);
             if (expiresAt != 0 && (holdersExpireAt == 0 || expiresAt < holdersExpireAt)) holdersExpireAt = expiresAt;
         }
-        _startEpoch(patient, state.withRotation(category, current + 1, holdersExpireAt), category, previousKeyWrap, wraps);
+        PatientState rotated = state.withRotation(category, current + 1, holdersExpireAt);
+        _startEpoch(patient, rotated, category, previousKeyWrap, wraps);
     }
 
     /// @inheritdoc IScopeKeys
@@ -96,16 +98,20 @@ abstract contract ScopeKeys is IScopeKeys, Consent {
         bytes[] calldata wraps
     ) internal override returns (PatientState) {
         uint256 next = 0;
-        for (uint8 category = 0; category < Categories.COUNT; ++category) {
-            if (!readScope.covers(category)) continue;
-            uint32 epoch = state.epoch(category);
-            if (epoch == 0) revert ScopeKeysUninitialized(patient, category);
-            bytes calldata wrap = wraps[next];
-            _requireWrapLength(wrap.length);
-            emit ScopeKeyWrapped(patient, grantee, category, epoch, wrap);
-            unchecked {
-                // Bounded by the 8 categories.
+        uint8 category = 0;
+        // Walks up to the highest granted category only; every grant holds at least one.
+        for (uint256 remaining = readScope; remaining != 0; remaining >>= 1) {
+            if (remaining & 1 == 1) {
+                uint32 epoch = state.epoch(category);
+                if (epoch == 0) revert ScopeKeysUninitialized(patient, category);
+                bytes calldata wrap = wraps[next];
+                _requireWrapLength(wrap.length);
+                emit ScopeKeyWrapped(patient, grantee, category, epoch, wrap);
                 ++next;
+            }
+            unchecked {
+                // At most 8 iterations: `remaining` has 8 bits.
+                ++category;
             }
         }
         return expiresAt == 0 ? state : state.withExpiringHolders(readScope, expiresAt);

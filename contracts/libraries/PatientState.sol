@@ -30,54 +30,11 @@ library PatientStateLib {
     uint256 private constant _EPOCHS_SHIFT = 80;
     uint256 private constant _EPOCH_BITS = 15;
 
-    function recordCount(PatientState state) internal pure returns (uint256) {
-        return PatientState.unwrap(state) & MAX_RECORD_COUNT;
-    }
-
-    function rotationPending(PatientState state) internal pure returns (uint8) {
-        return uint8(PatientState.unwrap(state) >> _PENDING_SHIFT);
-    }
-
-    function expiringScope(PatientState state) internal pure returns (uint8) {
-        return uint8(PatientState.unwrap(state) >> _EXPIRING_SHIFT);
-    }
-
-    function rotationDueAt(PatientState state) internal pure returns (uint40) {
-        return uint40(PatientState.unwrap(state) >> _DUE_SHIFT);
-    }
-
-    function epoch(PatientState state, uint8 category) internal pure returns (uint32) {
-        return uint32((PatientState.unwrap(state) >> (_EPOCHS_SHIFT + _EPOCH_BITS * category)) & MAX_EPOCH);
-    }
-
     /// @dev True when a record of `category` must wait for a new epoch: a reader was removed, or an
     /// expiring grant holding the current key may have run out.
     function rotationRequired(PatientState state, uint8 category) internal view returns (bool) {
         if (rotationPending(state).covers(category)) return true;
         return expiringScope(state).covers(category) && block.timestamp >= rotationDueAt(state);
-    }
-
-    function withRecordCount(PatientState state, uint256 count) internal pure returns (PatientState) {
-        uint256 raw = PatientState.unwrap(state);
-        return PatientState.wrap(uint200((raw & ~MAX_RECORD_COUNT) | count));
-    }
-
-    function withPending(PatientState state, uint8 scope) internal pure returns (PatientState) {
-        uint256 raw = PatientState.unwrap(state);
-        raw = (raw & ~(uint256(0xff) << _PENDING_SHIFT)) | (uint256(scope) << _PENDING_SHIFT);
-        return PatientState.wrap(uint200(raw));
-    }
-
-    /// @dev Notes that every category of `scope` is now held by a grant expiring at `expiresAt`.
-    function withExpiringHolders(PatientState state, uint8 scope, uint40 expiresAt)
-        internal
-        pure
-        returns (PatientState)
-    {
-        uint40 due = rotationDueAt(state);
-        uint8 expiring = expiringScope(state);
-        if (expiring == 0 || expiresAt < due) due = expiresAt;
-        return _withExpiry(state, expiring | scope, due);
     }
 
     /**
@@ -106,6 +63,49 @@ library PatientStateLib {
         }
         if (expiring == 0) due = 0;
         return _withExpiry(withPending(withEpoch(state, category, newEpoch), pending), expiring, due);
+    }
+
+    function recordCount(PatientState state) internal pure returns (uint256) {
+        return PatientState.unwrap(state) & MAX_RECORD_COUNT;
+    }
+
+    function rotationPending(PatientState state) internal pure returns (uint8) {
+        return uint8(PatientState.unwrap(state) >> _PENDING_SHIFT);
+    }
+
+    function expiringScope(PatientState state) internal pure returns (uint8) {
+        return uint8(PatientState.unwrap(state) >> _EXPIRING_SHIFT);
+    }
+
+    function rotationDueAt(PatientState state) internal pure returns (uint40) {
+        return uint40(PatientState.unwrap(state) >> _DUE_SHIFT);
+    }
+
+    function epoch(PatientState state, uint8 category) internal pure returns (uint32) {
+        return uint32((PatientState.unwrap(state) >> (_EPOCHS_SHIFT + _EPOCH_BITS * category)) & MAX_EPOCH);
+    }
+
+    function withRecordCount(PatientState state, uint256 count) internal pure returns (PatientState) {
+        uint256 raw = PatientState.unwrap(state);
+        return PatientState.wrap(uint200((raw & ~MAX_RECORD_COUNT) | count));
+    }
+
+    function withPending(PatientState state, uint8 scope) internal pure returns (PatientState) {
+        uint256 raw = PatientState.unwrap(state);
+        raw = (raw & ~(uint256(0xff) << _PENDING_SHIFT)) | (uint256(scope) << _PENDING_SHIFT);
+        return PatientState.wrap(uint200(raw));
+    }
+
+    /// @dev Notes that every category of `scope` is now held by a grant expiring at `expiresAt`.
+    function withExpiringHolders(PatientState state, uint8 scope, uint40 expiresAt)
+        internal
+        pure
+        returns (PatientState)
+    {
+        uint40 due = rotationDueAt(state);
+        uint8 expiring = expiringScope(state);
+        if (expiring == 0 || expiresAt < due) due = expiresAt;
+        return _withExpiry(state, expiring | scope, due);
     }
 
     function withEpoch(PatientState state, uint8 category, uint32 newEpoch) internal pure returns (PatientState) {

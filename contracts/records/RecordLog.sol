@@ -25,10 +25,11 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
     {
         if (contentDigest == bytes32(0)) revert RecordsEmptyDigest();
         if (!category.isValid()) revert ScopeKeysInvalidCategory(category);
-        if (!_hasAccess(patient, msg.sender, category, true)) {
+        ParticipantSlot memory patientSlot = _participantOf(patient);
+        if (!_canAccess(patientSlot, patient, msg.sender, category, true)) {
             revert RecordsWriteDenied(msg.sender, patient, category);
         }
-        return _appendRecord(patient, category, epoch, contentDigest, 0);
+        return _appendRecord(patient, _patientStateOf(patientSlot), category, epoch, contentDigest, 0);
     }
 
     /// @inheritdoc IRecordLog
@@ -38,16 +39,17 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
         returns (uint256)
     {
         if (contentDigest == bytes32(0)) revert RecordsEmptyDigest();
-        Record storage previous = _requireEditable(patient, recordId);
+        ParticipantSlot memory patientSlot = _participantOf(patient);
+        Record storage previous = _requireEditable(patientSlot, patient, recordId);
         previous.status = RecordStatus.Superseded;
-        return _appendRecord(patient, previous.category, epoch, contentDigest, recordId);
+        return _appendRecord(patient, _patientStateOf(patientSlot), previous.category, epoch, contentDigest, recordId);
     }
 
     /// @inheritdoc IRecordLog
     function retractRecord(address patient, uint256 recordId, uint8 reasonCode) external whenNotPaused {
         if (reasonCode > Codes.RETRACT_REASON_MAX) revert RecordsInvalidReason(reasonCode);
         if (_records[patient][recordId].status == RecordStatus.Retracted) return;
-        Record storage target = _requireEditable(patient, recordId);
+        Record storage target = _requireEditable(_participantOf(patient), patient, recordId);
         _retract(patient, recordId, target, reasonCode);
     }
 
@@ -56,7 +58,7 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
         if (purposeCode > Codes.PURPOSE_MAX) revert RecordsInvalidPurpose(purposeCode);
         Record memory target = _records[patient][recordId];
         if (target.status == RecordStatus.None) revert RecordsNotFound(patient, recordId);
-        if (!_hasAccess(patient, msg.sender, target.category, false)) {
+        if (!_canAccess(_participantOf(patient), patient, msg.sender, target.category, false)) {
             revert RecordsReadDenied(msg.sender, patient, recordId);
         }
         emit RecordAccessed(patient, recordId, msg.sender, purposeCode);
@@ -76,12 +78,12 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
     /// `category` and emits {RecordAdded}.
     function _appendRecord(
         address patient,
+        PatientState state,
         uint8 category,
         uint32 epoch,
         bytes32 contentDigest,
         uint256 supersedes
     ) internal returns (uint256 recordId) {
-        PatientState state = _patientStateOf(_participantOf(patient));
         _requireCurrentEpoch(patient, state, category, epoch);
         recordId = state.recordCount() + 1;
         if (recordId > PatientStateLib.MAX_RECORD_COUNT) revert RecordsCapacityExhausted(patient);
@@ -104,14 +106,18 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
 
     /// @dev The current version of `recordId`, which only its author may change while it can still
     /// write the category.
-    function _requireEditable(address patient, uint256 recordId) private view returns (Record storage target) {
+    function _requireEditable(ParticipantSlot memory patientSlot, address patient, uint256 recordId)
+        private
+        view
+        returns (Record storage target)
+    {
         target = _records[patient][recordId];
         RecordStatus status = target.status;
         if (status == RecordStatus.None) revert RecordsNotFound(patient, recordId);
         if (status != RecordStatus.Active) revert RecordsNotCurrent(patient, recordId, status);
         address author = target.author;
         if (author != msg.sender) revert RecordsNotAuthor(msg.sender, author);
-        if (!_hasAccess(patient, msg.sender, target.category, true)) {
+        if (!_canAccess(patientSlot, patient, msg.sender, target.category, true)) {
             revert RecordsWriteDenied(msg.sender, patient, target.category);
         }
     }

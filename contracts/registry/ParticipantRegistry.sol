@@ -27,9 +27,9 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
 
     // Declared first so that it shares the slot of Pausable's flag: sign-up reads both.
     uint96 private _signUpFee;
-    mapping(address account => ParticipantSlot) private _participants;
-    mapping(address account => bytes32) private _encryptionKeys;
-    mapping(address account => bytes32) private _profileDigests;
+    mapping(address account => ParticipantSlot slot) private _participants;
+    mapping(address account => bytes32 x25519PublicKey) private _encryptionKeys;
+    mapping(address account => bytes32 profileDigest) private _profileDigests;
 
     /// @inheritdoc IParticipantRegistry
     function registerParticipant(

@@ -21,6 +21,7 @@ const LABS = 1;
 const TARGETS: Record<string, number | undefined> = {
   "self sign-up": 80_000,
   "grant (1 category + key wrap)": 65_000,
+  "grant with expiry (1 category + key wrap)": 65_000,
   "revoke": 35_000,
   "add record (doctor)": 60_000,
   "add record (patient)": 60_000,
@@ -130,10 +131,17 @@ async function measureWorld(n: number): Promise<Map<string, number>> {
     await (await asPatient.multicall(calls)).wait();
   }
 
-  const expiresAt = (await ethers.provider.getBlock("latest"))!.timestamp + 365 * 24 * 3600;
   gas.set("grant (1 category + key wrap)", await gasOf(asPatient.grant([
-    { grantee: doctor.address, readScope: 1 << NOTES, writeScope: 1 << NOTES, expiresAt, scopeKeyWraps: [wrap(1)] },
+    { grantee: doctor.address, readScope: 1 << NOTES, writeScope: 1 << NOTES, expiresAt: 0, scopeKeyWraps: [wrap(1)] },
   ])));
+  // A new grantee, so the measured grant writes a fresh grant slot like the one above.
+  const [expiringGrantee] = await registerMany(1, DOCTOR, hospital.address);
+  const latest = await ethers.provider.getBlock("latest");
+  if (latest === null || expiringGrantee === undefined) throw new Error("setup failed");
+  gas.set("grant with expiry (1 category + key wrap)", await gasOf(asPatient.grant([{
+    grantee: expiringGrantee, readScope: 1 << LABS, writeScope: 0, expiresAt: latest.timestamp + 365 * 24 * 3600,
+    scopeKeyWraps: [wrap(3)],
+  }])));
   gas.set("grant (3 grantees, 1 tx)", await gasOf(asPatient.grant([reader2, reader3, reader4].map((grantee) => ({
     grantee, readScope: 1 << NOTES, writeScope: 0, expiresAt: 0, scopeKeyWraps: [wrap(2)],
   })))));
