@@ -232,6 +232,13 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
         super._beginDefaultAdminTransfer(newAdmin);
     }
 
+    /// @dev Checked again on acceptance: the pending admin may have registered in the meantime.
+    function _acceptDefaultAdminTransfer() internal virtual override {
+        (address newAdmin, ) = pendingDefaultAdmin();
+        if (_participants[newAdmin].kind != Kind.None) revert RegistryAdminCannotParticipate(newAdmin);
+        super._acceptDefaultAdminTransfer();
+    }
+
     function _participantOf(address account) internal view returns (ParticipantSlot memory) {
         return _participants[account];
     }
