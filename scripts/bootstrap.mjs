@@ -37,11 +37,20 @@ function installDependenciesIfMissing() {
   // npm writes this file last, so its absence also catches an interrupted install.
   if (existsSync(path.join(projectRoot, "node_modules", ".package-lock.json"))) return;
   console.log("[bootstrap] node_modules is missing: running npm ci");
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: projectRoot, stdio: "inherit" });
-  if (result.status !== 0) {
-    console.error("[bootstrap] npm ci failed");
-    process.exit(result.status ?? 1);
-  }
+  const ci = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+    cwd: projectRoot,
+    stdio: ["ignore", "inherit", "pipe"],
+    encoding: "utf8",
+  });
+  if (ci.status === 0) return;
+  // npm ci also refuses a lockfile that lacks other platforms' optional packages (written against
+  // a registry mirror without them); npm install accepts it and installs the same tree.
+  const reasons = ci.stderr.split("\n").filter((line) => /^npm error \S/.test(line)).slice(0, 4);
+  console.log(`[bootstrap] npm ci failed:\n${reasons.join("\n")}\n[bootstrap] trying npm install`);
+  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: projectRoot, stdio: "inherit" });
+  if (install.status === 0) return;
+  console.error("[bootstrap] could not install the dependencies");
+  process.exit(1);
 }
 
 async function runTypeScript(scriptPath, args) {
