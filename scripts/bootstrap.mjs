@@ -5,6 +5,7 @@
 // until the install, because neither the right Node nor the dependencies may exist yet.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { constants } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -25,12 +26,8 @@ function rerunUnderSupportedNode() {
   const child = spawn(node22, process.argv.slice(1), { stdio: "inherit" });
   // A terminal's Ctrl-C reaches the child directly, but a `kill` aimed at this process would not;
   // the child treats repeated signals as one, so forwarding is always safe.
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal === null ? 1 : 128 + signalNumber(signal))));
-}
-
-function signalNumber(signal) {
-  return { SIGINT: 2, SIGTERM: 15 }[signal] ?? 1;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
 }
 
 function installDependenciesIfMissing() {

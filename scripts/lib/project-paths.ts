@@ -11,6 +11,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const localDataDir = path.join(projectRoot, ".data");
 export const anvilStateFile = path.join(localDataDir, "chain", "anvil-state.json");
 export const anvilLogFile = path.join(localDataDir, "chain", "anvil.log");
+export const anvilPidFile = path.join(localDataDir, "chain", "anvil.pid");
 export const localDeploymentsDir = path.join(localDataDir, "ignition", "deployments");
 
 /** Deployments to shared networks are committed, where Ignition keeps them by default. */

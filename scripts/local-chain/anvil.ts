@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -13,6 +13,8 @@ export interface AnvilOptions {
   stateFile: string;
   stateIntervalSeconds: number;
   logFile: string;
+  /** Lets the next start name the culprit if this anvil outlives us (`kill -9` of node). */
+  pidFile: string;
 }
 
 export interface RunningAnvil {
@@ -44,9 +46,13 @@ export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
     { detached: true, stdio: ["ignore", logFd, logFd] },
   );
   closeSync(logFd);
+  writeFileSync(options.pidFile, `${child.pid}\n`);
 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once("exit", (code, signal) => resolve({ code, signal }));
+    child.once("exit", (code, signal) => {
+      rmSync(options.pidFile, { force: true });
+      resolve({ code, signal });
+    });
   });
   // If this process dies without stop() (a crash), anvil still saves its state and goes.
   const interruptOnExit = () => signalGroup(child, "SIGINT");
@@ -133,6 +139,15 @@ async function waitUntilServing(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`anvil did not answer on ${rpcUrl} within ${READY_TIMEOUT_MS / 1000}s; see ${logFile}`);
+}
+
+/** The pid of an anvil that a previous start left running, if any. */
+export function leftoverAnvilPid(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  // The pid may have been reused since by an unrelated process.
+  const command = spawnSync("ps", ["-p", String(pid), "-o", "comm="], { encoding: "utf8" });
+  return command.status === 0 && command.stdout.includes("anvil") ? pid : undefined;
 }
 
 function tail(file: string, lines: number): string {

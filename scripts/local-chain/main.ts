@@ -7,13 +7,14 @@ import { defaultGenerateOptions, generateContractsModule } from "../generate-con
 import type { RecordedContract } from "../lib/deployment-record.js";
 import {
   anvilLogFile,
+  anvilPidFile,
   anvilStateFile,
   deploymentDirFor,
   localDataDir,
   localDeploymentsDir,
   projectRoot,
 } from "../lib/project-paths.js";
-import { DEV_MNEMONIC, startAnvil, type RunningAnvil } from "./anvil.js";
+import { DEV_MNEMONIC, leftoverAnvilPid, startAnvil, type RunningAnvil } from "./anvil.js";
 import { ensureLocalDeployment } from "./local-deployment.js";
 import { localChainUsage, parseLocalChainOptions, type LocalChainOptions } from "./options.js";
 import { assertPortFree } from "./port.js";
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
     console.log(localChainUsage);
     return;
   }
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(signal));
+  // SIGHUP: a closed terminal must stop anvil too, which sits in its own process group.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
 
   anvil = await startChain(options);
   const { ledger, admin } = await deployLedgerAndGenerateModule(anvil.rpcUrl);
@@ -45,6 +47,10 @@ async function main(): Promise<void> {
 
 async function startChain(options: LocalChainOptions): Promise<RunningAnvil> {
   // Before --reset: wiping the state of a chain that is still running elsewhere would not reset it.
+  const leftover = leftoverAnvilPid(anvilPidFile);
+  if (leftover !== undefined) {
+    throw new Error(`an anvil from an earlier npm start is still running (pid ${leftover}); stop it with: kill -INT ${leftover}`);
+  }
   await assertPortFree(options.host, options.port);
   if (options.reset) {
     log(`--reset: deleting ${relative(localDataDir)}/ (chain state and deployment record)`);
@@ -62,6 +68,7 @@ async function startChain(options: LocalChainOptions): Promise<RunningAnvil> {
     stateFile: anvilStateFile,
     stateIntervalSeconds: options.stateIntervalSeconds,
     logFile: anvilLogFile,
+    pidFile: anvilPidFile,
   });
 }
 
