@@ -34,19 +34,12 @@ function installDependenciesIfMissing() {
   // npm writes this file last, so its absence also catches an interrupted install.
   if (existsSync(path.join(projectRoot, "node_modules", ".package-lock.json"))) return;
   console.log("[bootstrap] node_modules is missing: running npm ci");
-  const ci = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
-    cwd: projectRoot,
-    stdio: ["ignore", "inherit", "pipe"],
-    encoding: "utf8",
-  });
+  const ci = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: projectRoot, stdio: "inherit" });
   if (ci.status === 0) return;
-  // npm ci also refuses a lockfile that lacks other platforms' optional packages (written against
-  // a registry mirror without them); npm install accepts it and installs the same tree.
-  const reasons = ci.stderr.split("\n").filter((line) => /^npm error \S/.test(line)).slice(0, 4);
-  console.log(`[bootstrap] npm ci failed:\n${reasons.join("\n")}\n[bootstrap] trying npm install`);
-  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: projectRoot, stdio: "inherit" });
-  if (install.status === 0) return;
-  console.error("[bootstrap] could not install the dependencies");
+  console.error(
+    "[bootstrap] npm ci failed. If it reports packages missing from the lock file, run " +
+      "`node scripts/lockfile-foreign-platforms.mjs` (see README, Maintaining the lockfile).",
+  );
   process.exit(1);
 }
 
