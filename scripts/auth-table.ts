@@ -40,9 +40,9 @@ const ACCESS_CALLS = new Set([
   "_requireActive",
   "_hasAccess",
   "_canAccess",
-  "_requireEditable",
+  "_requireAuthorWithWriteAccess",
 ]);
-const IMPLICIT_CALLER_CALLS = new Set(["_requireCallerIsActivePatient", "_requireEditable"]);
+const IMPLICIT_CALLER_CALLS = new Set(["_requireCallerIsActivePatient", "_requireAuthorWithWriteAccess"]);
 const PAUSE_CALLS = new Set(["_requireNotPaused", "_requirePaused"]);
 
 export interface AuthRow {
@@ -335,7 +335,7 @@ export function renderAuthTable(rows: AuthRow[]): string {
     "",
     "- **Caller checks**: access modifiers (`onlyRole`), calls to the access helpers about the caller",
     "  (`hasRole(…, msg.sender)`, `_requireCallerIsActivePatient()`, `_requireActive(msg.sender)`,",
-    "  `_canAccess(…, msg.sender, …)`, `_requireEditable(…)`, ...) and comparisons with `msg.sender`.",
+    "  `_canAccess(…, msg.sender, …)`, `_requireAuthorWithWriteAccess(…)`, ...) and comparisons with `msg.sender`.",
     "- **Pause checks**: `whenNotPaused` / `whenPaused` and `_requireNotPaused()` / `_requirePaused()`.",
     "",
     `Checks found in internal functions (followed ${MAX_CALL_DEPTH} levels deep, \`super\` included) name the`,

@@ -70,7 +70,8 @@ interface IConsent {
     /// number of grants and records. Revoking a grantee without a grant is a no-op.
     function revoke(address grantee) external;
 
-    /// @notice A provider (or caregiver) asks `patient` for access; a new request replaces the old.
+    /// @notice A provider asks `patient` for access; a new request replaces the old. A later grant to
+    /// the requester answers it; {requestedAt} keeps the time of the last request not denied.
     function requestAccess(address patient, uint8 readScope, uint8 writeScope, uint8 purposeCode) external;
 
     /// @notice The calling patient declines `requester`'s open request. No open request is a no-op.

@@ -47,6 +47,8 @@ abstract contract ScopeKeys is IScopeKeys, Consent {
         _requireWrapLength(wraps[0].wrap.length);
 
         uint40 holdersExpireAt = 0;
+        // A writer that rotates knows the new key without a wrap: its own expiry counts too.
+        if (msg.sender != patient) (, holdersExpireAt) = _readerExpiry(patientSlot, patient, msg.sender, category);
         for (uint256 i = 1; i < wraps.length; ++i) {
             (bool canRead, uint40 expiresAt) = _readerExpiry(patientSlot, patient, wraps[i].recipient, category);
             if (!canRead) revert ScopeKeysRecipientLacksAccess(wraps[i].recipient);

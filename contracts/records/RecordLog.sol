@@ -40,7 +40,8 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
     {
         if (contentDigest == bytes32(0)) revert RecordsEmptyDigest();
         ParticipantSlot memory patientSlot = _participantOf(patient);
-        Record storage previous = _requireEditable(patientSlot, patient, recordId);
+        Record storage previous = _requireAuthorWithWriteAccess(patientSlot, patient, recordId);
+        _requireCurrent(patient, recordId, previous.status);
         previous.status = RecordStatus.Superseded;
         return _appendRecord(patient, _patientStateOf(patientSlot), previous.category, epoch, contentDigest, recordId);
     }
@@ -48,8 +49,10 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
     /// @inheritdoc IRecordLog
     function retractRecord(address patient, uint256 recordId, uint8 reasonCode) external whenNotPaused {
         if (reasonCode > Codes.RETRACT_REASON_MAX) revert RecordsInvalidReason(reasonCode);
-        if (_records[patient][recordId].status == RecordStatus.Retracted) return;
-        Record storage target = _requireEditable(_participantOf(patient), patient, recordId);
+        Record storage target = _requireAuthorWithWriteAccess(_participantOf(patient), patient, recordId);
+        RecordStatus status = target.status;
+        if (status == RecordStatus.Retracted) return;
+        _requireCurrent(patient, recordId, status);
         _retract(patient, recordId, target, reasonCode);
     }
 
@@ -104,21 +107,24 @@ abstract contract RecordLog is IRecordLog, ScopeKeys {
         emit RecordRetracted(patient, recordId, msg.sender, reasonCode);
     }
 
-    /// @dev The current version of `recordId`, which only its author may change while it can still
-    /// write the category.
-    function _requireEditable(ParticipantSlot memory patientSlot, address patient, uint256 recordId)
+    /// @dev A record may be changed only by its author, and only while the author can still write
+    /// its category.
+    function _requireAuthorWithWriteAccess(ParticipantSlot memory patientSlot, address patient, uint256 recordId)
         private
         view
         returns (Record storage target)
     {
         target = _records[patient][recordId];
-        RecordStatus status = target.status;
-        if (status == RecordStatus.None) revert RecordsNotFound(patient, recordId);
-        if (status != RecordStatus.Active) revert RecordsNotCurrent(patient, recordId, status);
+        if (target.status == RecordStatus.None) revert RecordsNotFound(patient, recordId);
         address author = target.author;
         if (author != msg.sender) revert RecordsNotAuthor(msg.sender, author);
         if (!_canAccess(patientSlot, patient, msg.sender, target.category, true)) {
             revert RecordsWriteDenied(msg.sender, patient, target.category);
         }
+    }
+
+    /// @dev Only the latest version of a record can be amended or retracted.
+    function _requireCurrent(address patient, uint256 recordId, RecordStatus status) private pure {
+        if (status != RecordStatus.Active) revert RecordsNotCurrent(patient, recordId, status);
     }
 }

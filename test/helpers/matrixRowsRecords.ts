@@ -124,7 +124,7 @@ export const recordRows: MatrixRow[] = [
     }),
   },
   {
-    // Retracting a retracted record is a no-op whoever asks: nothing changes, nothing is emitted.
+    // Retracting a retracted record is a no-op for its author; everyone else is still refused.
     fn: "retractRecord",
     variant: "ofRetractedRecord",
     prepare: async ({ ledger, personas }) => {
@@ -133,7 +133,12 @@ export const recordRows: MatrixRow[] = [
     args: (c) => [patientOf(c), RECORD.byDoctor, 0],
     suspended: "doctor",
     paused: "doctor",
-    expect: outcomes({ paused: enforcedPause, others: succeedsSilently("RecordRetracted") }),
+    expect: outcomes({
+      doctor: succeedsSilently("RecordRetracted"),
+      suspended: writeDenied,
+      paused: enforcedPause,
+      others: notAuthor,
+    }),
   },
   {
     fn: "logAccess",
