@@ -36,8 +36,8 @@ export default defineConfig({
   },
   test: {
     solidity: {
-      fuzz: { runs: 200, seed: "0x4548524c6564676572" },
-      invariant: { runs: 200, depth: 256, failOnRevert: false },
+      fuzz: { runs: 1_000, seed: "0x4548524c6564676572" },
+      invariant: { runs: 50, depth: 256, failOnRevert: false },
     },
   },
   networks: {

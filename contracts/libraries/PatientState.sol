@@ -38,22 +38,36 @@ library PatientStateLib {
     }
 
     /**
+     * @dev Notes that every category of `scope` is now held by a grant expiring at `expiresAt`. A due
+     * time already passed is settled first (see {withLapsedExpiriesPending}), so that a new grant's
+     * categories are not held back by an expiry that has nothing to do with them.
+     */
+    function withExpiringHolders(PatientState state, uint8 scope, uint40 expiresAt)
+        internal
+        view
+        returns (PatientState)
+    {
+        state = withLapsedExpiriesPending(state);
+        uint40 due = rotationDueAt(state);
+        uint8 expiring = expiringScope(state);
+        if (expiring == 0 || expiresAt < due) due = expiresAt;
+        return _withExpiry(state, expiring | scope, due);
+    }
+
+    /**
      * @dev The state after `category` moves to `newEpoch`, shared with holders whose earliest
-     * expiry is `holdersExpireAt` (zero when none expires). Categories whose due time has passed turn
-     * into pending rotations first, so the due time can move on without forgetting any of them.
+     * expiry is `holdersExpireAt` (zero when none expires). A due time already passed is settled
+     * first, so the due time can move on without forgetting any category.
      */
     function withRotation(PatientState state, uint8 category, uint32 newEpoch, uint40 holdersExpireAt)
         internal
         view
         returns (PatientState)
     {
+        state = withLapsedExpiriesPending(state);
         uint8 expiring = expiringScope(state);
         uint8 pending = rotationPending(state);
         uint40 due = rotationDueAt(state);
-        if (expiring != 0 && block.timestamp >= due) {
-            pending |= expiring;
-            expiring = 0;
-        }
         uint8 categoryBit = category.bit();
         pending &= ~categoryBit;
         expiring &= ~categoryBit;
@@ -63,6 +77,17 @@ library PatientStateLib {
         }
         if (expiring == 0) due = 0;
         return _withExpiry(withPending(withEpoch(state, category, newEpoch), pending), expiring, due);
+    }
+
+    /**
+     * @dev Once the due time has passed, every category an expiring grant held turns into a pending
+     * rotation and the expiry tracking starts over. One due time serves all categories; this is what
+     * lets it move forward without per-category storage.
+     */
+    function withLapsedExpiriesPending(PatientState state) internal view returns (PatientState) {
+        uint8 expiring = expiringScope(state);
+        if (expiring == 0 || block.timestamp < rotationDueAt(state)) return state;
+        return _withExpiry(withPending(state, rotationPending(state) | expiring), 0, 0);
     }
 
     function recordCount(PatientState state) internal pure returns (uint256) {
@@ -94,18 +119,6 @@ library PatientStateLib {
         uint256 raw = PatientState.unwrap(state);
         raw = (raw & ~(uint256(0xff) << _PENDING_SHIFT)) | (uint256(scope) << _PENDING_SHIFT);
         return PatientState.wrap(uint200(raw));
-    }
-
-    /// @dev Notes that every category of `scope` is now held by a grant expiring at `expiresAt`.
-    function withExpiringHolders(PatientState state, uint8 scope, uint40 expiresAt)
-        internal
-        pure
-        returns (PatientState)
-    {
-        uint40 due = rotationDueAt(state);
-        uint8 expiring = expiringScope(state);
-        if (expiring == 0 || expiresAt < due) due = expiresAt;
-        return _withExpiry(state, expiring | scope, due);
     }
 
     function withEpoch(PatientState state, uint8 category, uint32 newEpoch) internal pure returns (PatientState) {

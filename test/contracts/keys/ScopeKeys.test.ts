@@ -229,5 +229,21 @@ describe("ScopeKeys", () => {
       // Due, not yet pending: the flag is only written by the next rotation.
       expect(await keyState(GeneralNotes)).to.deep.equal([1n, false, BigInt(expiresAt)]);
     });
+
+    it("rotationRequired_ofCategoryGrantedWithExpiryAfterAnotherLapsed_isFalseWhileTheLapsedOneStaysRequired", async () => {
+      const { ledger, personas: { patient, caregiver, doctor2 } } = world();
+      await world().initScopeKey(patient, LabResults);
+      const lapsesAt = (await time().latest()) + DAY;
+      await (await world().grantAccess(patient, caregiver.address, bit(GeneralNotes), 0, lapsesAt)).wait();
+      await time().increaseTo(lapsesAt + 1);
+      const expiresAt = lapsesAt + 30 * DAY;
+      await (await world().grantAccess(patient, doctor2.address, bit(LabResults), bit(LabResults), expiresAt)).wait();
+      expect(await ledger.rotationRequired(patient.address, LabResults)).to.equal(false);
+      expect(await ledger.rotationRequired(patient.address, GeneralNotes)).to.equal(true);
+      expect(await keyState(GeneralNotes)).to.deep.equal([1n, true, 0n]);
+      expect(await keyState(LabResults)).to.deep.equal([1n, false, BigInt(expiresAt)]);
+      await expect(ledger.connect(doctor2).addRecord(patient.address, LabResults, 1, world().ethers.id("lab")))
+        .to.emit(ledger, "RecordAdded");
+    });
   });
 });

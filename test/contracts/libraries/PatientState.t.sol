@@ -26,7 +26,7 @@ contract PatientStateTest is PatientStateFields {
 
     // ---- layout ----------------------------------------------------------------------------------
 
-    function test_layout_everyFieldSitsAtItsDocumentedBits() public pure {
+    function test_layout_everyFieldSitsAtItsDocumentedBits() public view {
         PatientState zero = PatientState.wrap(0);
         assertEq(_raw(zero.withRecordCount(1)), 1, "recordCount at bit 0");
         assertEq(_raw(zero.withPending(1)), uint256(1) << 24, "rotationPending at bit 24");
@@ -46,7 +46,7 @@ contract PatientStateTest is PatientStateFields {
 
     // ---- setters round-trip without touching other fields ----------------------------------------
 
-    function test_withRecordCount_maxAndZero_roundTripWithoutTouchingOtherFields() public pure {
+    function test_withRecordCount_maxAndZero_roundTripWithoutTouchingOtherFields() public view {
         PatientState state = _busyState();
         Fields memory expected = _fields(state);
         expected.recordCount = PatientStateLib.MAX_RECORD_COUNT;
@@ -55,7 +55,7 @@ contract PatientStateTest is PatientStateFields {
         _assertFields(_fields(state.withRecordCount(0)), expected, "zero count");
     }
 
-    function test_withPending_fullAndEmpty_roundTripWithoutTouchingOtherFields() public pure {
+    function test_withPending_fullAndEmpty_roundTripWithoutTouchingOtherFields() public view {
         PatientState state = _busyState();
         Fields memory expected = _fields(state);
         expected.pending = 0xff;
@@ -64,7 +64,7 @@ contract PatientStateTest is PatientStateFields {
         _assertFields(_fields(state.withPending(0)), expected, "none pending");
     }
 
-    function test_withEpoch_eachCategory_roundTripsWithoutTouchingNeighbours() public pure {
+    function test_withEpoch_eachCategory_roundTripsWithoutTouchingNeighbours() public view {
         PatientState state = _busyState();
         for (uint8 c = 0; c < 8; ++c) {
             Fields memory expected = _fields(state);
@@ -75,7 +75,7 @@ contract PatientStateTest is PatientStateFields {
         }
     }
 
-    function test_withExpiringHolders_firstHolder_setsScopeAndDue() public pure {
+    function test_withExpiringHolders_firstHolder_setsScopeAndDue() public view {
         PatientState state = _busyStateWithoutExpiry();
         Fields memory expected = _fields(state);
         expected.expiring = 0x06;
@@ -83,13 +83,13 @@ contract PatientStateTest is PatientStateFields {
         _assertFields(_fields(state.withExpiringHolders(0x06, T0 + 100)), expected, "first holder");
     }
 
-    function test_withExpiringHolders_laterExpiry_addsScopeAndKeepsEarlierDue() public pure {
+    function test_withExpiringHolders_laterExpiry_addsScopeAndKeepsEarlierDue() public view {
         PatientState state = PatientState.wrap(0).withExpiringHolders(0x01, T0 + 100).withExpiringHolders(0x80, T0 + 500);
         assertEq(state.expiringScope(), 0x81, "both scopes expiring");
         assertEq(state.rotationDueAt(), T0 + 100, "the earliest expiry stays due");
     }
 
-    function test_withExpiringHolders_earlierExpiry_movesDueEarlier() public pure {
+    function test_withExpiringHolders_earlierExpiry_movesDueEarlier() public view {
         PatientState state = PatientState.wrap(0).withExpiringHolders(0x01, T0 + 500).withExpiringHolders(0x02, T0 + 100);
         assertEq(state.expiringScope(), 0x03, "both scopes expiring");
         assertEq(state.rotationDueAt(), T0 + 100, "the earlier expiry is due");
@@ -111,6 +111,16 @@ contract PatientStateTest is PatientStateFields {
         vm.warp(T0 + 100);
         assertTrue(harness.rotationRequired(state, 2), "exactly at the due time");
         assertFalse(harness.rotationRequired(state, 1), "a category nobody expiring holds");
+    }
+
+    function test_withExpiringHolders_afterDue_settlesTheLapsedCategoriesAndTracksOnlyTheNewHolder() public {
+        PatientState state = PatientState.wrap(0).withExpiringHolders(0x01, T0 + 100);
+        vm.warp(T0 + 150);
+        PatientState granted = harness.withExpiringHolders(state, 0x02, T0 + 900);
+        assertEq(granted.rotationPending(), 0x01, "the lapsed category is pending");
+        assertEq(granted.expiringScope(), 0x02, "only the new holder's category is expiring");
+        assertEq(granted.rotationDueAt(), T0 + 900, "due when the new holder expires");
+        assertFalse(harness.rotationRequired(granted, 1), "the new category is usable at once");
     }
 
     // ---- withRotation ----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ abstract contract PatientStateFields is Assertions {
     }
 
     /// @dev A state with every field set to a distinct, non-zero value.
-    function _busyState() internal pure returns (PatientState state) {
+    function _busyState() internal view returns (PatientState state) {
         state = PatientState.wrap(0).withRecordCount(0xabcdef).withPending(0x5a).withExpiringHolders(0x3c, 0xaa_bbcc_ddee);
         for (uint8 c = 0; c < 8; ++c) state = state.withEpoch(c, uint32(0x1000 + 0x111 * c));
     }

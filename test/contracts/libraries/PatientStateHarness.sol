@@ -19,4 +19,12 @@ contract PatientStateHarness {
     {
         return state.withRotation(category, newEpoch, holdersExpireAt);
     }
+
+    function withExpiringHolders(PatientState state, uint8 scope, uint40 expiresAt)
+        external
+        view
+        returns (PatientState)
+    {
+        return state.withExpiringHolders(scope, expiresAt);
+    }
 }
