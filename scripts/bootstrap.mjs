@@ -17,12 +17,12 @@ function isSupportedNode(version) {
 }
 
 function rerunUnderSupportedNode() {
-  console.log(`[bootstrap] Node ${process.versions.node} is too old for Hardhat 3; looking for Node 22`);
+  console.error(`[bootstrap] Node ${process.versions.node} is too old for Hardhat 3; looking for Node 22`);
   const node22 = execFileSync("sh", [path.join(projectRoot, "scripts", "ensure-node22.sh")], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   }).trim();
-  console.log(`[bootstrap] Re-running with ${node22}`);
+  console.error(`[bootstrap] Re-running with ${node22}`);
   const child = spawn(node22, process.argv.slice(1), { stdio: "inherit" });
   // A terminal's Ctrl-C reaches the child directly, but a `kill` aimed at this process would not;
   // the child treats repeated signals as one, so forwarding is always safe.
@@ -33,8 +33,9 @@ function rerunUnderSupportedNode() {
 function installDependenciesIfMissing() {
   // npm writes this file last, so its absence also catches an interrupted install.
   if (existsSync(path.join(projectRoot, "node_modules", ".package-lock.json"))) return;
-  console.log("[bootstrap] node_modules is missing: running npm ci");
-  const ci = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: projectRoot, stdio: "inherit" });
+  console.error("[bootstrap] node_modules is missing: running npm ci");
+  // On stderr, like every message of this script: stdout belongs to the script run (e.g. JSON).
+  const ci = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: projectRoot, stdio: ["ignore", 2, 2] });
   if (ci.status === 0) return;
   console.error(
     "[bootstrap] npm ci failed. If it reports packages missing from the lock file, run " +
