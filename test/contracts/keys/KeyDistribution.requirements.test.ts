@@ -48,9 +48,10 @@ describe("Key distribution requirements", () => {
     return world().ledger.connect(world().personas.patient).grant([input]);
   };
 
+  let recordsSent = 0;
   const addRecord = async (author: Signer, category: number, epoch?: number) =>
     world().ledger.connect(author).addRecord(world().personas.patient.address, category,
-      epoch ?? await epochOf(category), world().ethers.id(`record ${Math.random()}`));
+      epoch ?? await epochOf(category), world().ethers.id(`record ${++recordsSent}`));
 
   /** Every epoch of `category` for which a `ScopeKeyWrapped` event was ever addressed to `recipient`. */
   const epochsSealedTo = async (recipient: string, category: number) => {
