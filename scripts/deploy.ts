@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { getAddress } from "ethers";
 import hre from "hardhat";
 
-import { defaultGenerateOptions, generateContractsModule } from "./generate-contracts-module.js";
+import { regenerateContractsModule } from "./generate-contracts-module.js";
 import { contractsWithoutCode } from "./lib/contracts-without-code.js";
 import { deployLedger } from "./lib/deploy-ledger.js";
 import { readDeploymentRecord } from "./lib/deployment-record.js";
@@ -79,13 +79,11 @@ async function main(): Promise<void> {
     }
 
     await deployLedger(hre, connection, { deploymentDir, admin, showIgnitionUi: true });
-    const generated = generateContractsModule(defaultGenerateOptions);
-    for (const warning of generated.warnings) log(`warning: ${warning}`);
     const record = readDeploymentRecord(deploymentDir);
     for (const contract of record?.contracts ?? []) {
       log(`${contract.contractName} at ${contract.address} (block ${contract.deploymentBlock})`);
     }
-    log(`${generated.written ? "Wrote" : "Up to date:"} ${path.relative(projectRoot, defaultGenerateOptions.outFile)}`);
+    regenerateContractsModule(log);
     if (!isLocalChain) log(`Commit ${path.relative(projectRoot, deploymentDir)}: it is how the others find this deployment`);
   } finally {
     await connection.close();

@@ -74,6 +74,16 @@ export function generateContractsModule(options: GenerateContractsModuleOptions)
   return { chainIds: records.map((record) => record.chainId), written, warnings };
 }
 
+/** Regenerates the project's module with the default options and reports the outcome through `log`. */
+export function regenerateContractsModule(log: (message: string) => void): GenerateContractsModuleResult {
+  const result = generateContractsModule(defaultGenerateOptions);
+  for (const warning of result.warnings) log(`warning: ${warning}`);
+  const chains = result.chainIds.length === 0 ? "no deployments yet" : `chains ${result.chainIds.join(", ")}`;
+  const outcome = result.written ? "Wrote" : "Up to date:";
+  log(`${outcome} ${path.relative(projectRoot, defaultGenerateOptions.outFile)} (${chains})`);
+  return result;
+}
+
 function splitQualifiedName(qualifiedName: string): [sourceName: string, contractName: string] {
   const separator = qualifiedName.lastIndexOf(":");
   if (separator < 0) throw new Error(`"${qualifiedName}" is not a fully qualified name (source.sol:Contract)`);
@@ -92,9 +102,5 @@ function assertOneRecordPerChain(records: DeploymentRecord[]): void {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const result = generateContractsModule(defaultGenerateOptions);
-  for (const warning of result.warnings) console.warn(`warning: ${warning}`);
-  const chains = result.chainIds.length === 0 ? "no deployments yet" : `chains ${result.chainIds.join(", ")}`;
-  const outcome = result.written ? "wrote" : "unchanged:";
-  console.log(`${outcome} ${path.relative(projectRoot, defaultGenerateOptions.outFile)} (${chains})`);
+  regenerateContractsModule((message) => console.log(message));
 }

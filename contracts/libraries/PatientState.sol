@@ -47,11 +47,7 @@ library PatientStateLib {
         view
         returns (PatientState)
     {
-        state = withLapsedExpiriesPending(state);
-        uint40 due = rotationDueAt(state);
-        uint8 expiring = expiringScope(state);
-        if (expiring == 0 || expiresAt < due) due = expiresAt;
-        return _withExpiry(state, expiring | scope, due);
+        return _withHolders(withLapsedExpiriesPending(state), scope, expiresAt);
     }
 
     /**
@@ -65,18 +61,11 @@ library PatientStateLib {
         returns (PatientState)
     {
         state = withLapsedExpiriesPending(state);
-        uint8 expiring = expiringScope(state);
-        uint8 pending = rotationPending(state);
-        uint40 due = rotationDueAt(state);
         uint8 categoryBit = category.bit();
-        pending &= ~categoryBit;
-        expiring &= ~categoryBit;
-        if (holdersExpireAt != 0) {
-            if (expiring == 0 || holdersExpireAt < due) due = holdersExpireAt;
-            expiring |= categoryBit;
-        }
-        if (expiring == 0) due = 0;
-        return _withExpiry(withPending(withEpoch(state, category, newEpoch), pending), expiring, due);
+        uint8 expiring = expiringScope(state) & ~categoryBit;
+        state = withPending(withEpoch(state, category, newEpoch), rotationPending(state) & ~categoryBit);
+        state = _withExpiry(state, expiring, expiring == 0 ? 0 : rotationDueAt(state));
+        return holdersExpireAt == 0 ? state : _withHolders(state, categoryBit, holdersExpireAt);
     }
 
     /**
@@ -126,6 +115,14 @@ library PatientStateLib {
         uint256 raw = PatientState.unwrap(state);
         raw = (raw & ~(MAX_EPOCH << shift)) | (uint256(newEpoch) << shift);
         return PatientState.wrap(uint200(raw));
+    }
+
+    /// @dev Adds `scope` to the expiring categories and keeps the earliest due time.
+    function _withHolders(PatientState state, uint8 scope, uint40 expiresAt) private pure returns (PatientState) {
+        uint40 due = rotationDueAt(state);
+        uint8 expiring = expiringScope(state);
+        if (expiring == 0 || expiresAt < due) due = expiresAt;
+        return _withExpiry(state, expiring | scope, due);
     }
 
     function _withExpiry(PatientState state, uint8 expiring, uint40 due) private pure returns (PatientState) {

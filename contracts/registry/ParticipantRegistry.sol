@@ -42,7 +42,7 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
     ) external whenNotPaused {
         if (!hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
             ParticipantSlot memory registrar = _participants[msg.sender];
-            if (registrar.kind != Kind.Hospital || (kind != Kind.Doctor && kind != Kind.Lab)) {
+            if (registrar.kind != Kind.Hospital || !_isStaffKind(kind)) {
                 revert RegistryUnauthorizedRegistrar(msg.sender, kind);
             }
             if (registrar.status != Status.Active) revert RegistryInactiveParticipant(msg.sender);
@@ -228,14 +228,14 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
 
     /// @dev A new admin must not be a participant either: one wallet, one kind.
     function _beginDefaultAdminTransfer(address newAdmin) internal virtual override {
-        if (_participants[newAdmin].kind != Kind.None) revert RegistryAdminCannotParticipate(newAdmin);
+        _requireNotParticipant(newAdmin);
         super._beginDefaultAdminTransfer(newAdmin);
     }
 
     /// @dev Checked again on acceptance: the pending admin may have registered in the meantime.
     function _acceptDefaultAdminTransfer() internal virtual override {
         (address newAdmin, ) = pendingDefaultAdmin();
-        if (_participants[newAdmin].kind != Kind.None) revert RegistryAdminCannotParticipate(newAdmin);
+        _requireNotParticipant(newAdmin);
         super._acceptDefaultAdminTransfer();
     }
 
@@ -256,7 +256,7 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
 
     /// @dev The hospital of a doctor or lab; zero for every other kind.
     function _affiliationOf(ParticipantSlot memory slot) internal pure returns (address) {
-        if (slot.kind != Kind.Doctor && slot.kind != Kind.Lab) return address(0);
+        if (!_isStaffKind(slot.kind)) return address(0);
         return address(uint160(slot.data));
     }
 
@@ -266,6 +266,11 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
 
     function _isProvider(Kind kind) internal pure returns (bool) {
         return kind == Kind.Doctor || kind == Kind.Hospital || kind == Kind.Insurer || kind == Kind.Lab;
+    }
+
+    /// @dev Doctors and labs belong to a hospital.
+    function _isStaffKind(Kind kind) internal pure returns (bool) {
+        return kind == Kind.Doctor || kind == Kind.Lab;
     }
 
     /// @dev Doctors, hospitals and labs write records; insurers and caregivers only read.
@@ -282,8 +287,12 @@ abstract contract ParticipantRegistry is IParticipantRegistry, AccessControlDefa
     function _requireValidAffiliation(Kind kind, address affiliation) private view {
         if (affiliation == address(0)) return;
         ParticipantSlot memory hospital = _participants[affiliation];
-        bool valid = (kind == Kind.Doctor || kind == Kind.Lab) && hospital.kind == Kind.Hospital &&
-            hospital.status == Status.Active;
+        bool valid = _isStaffKind(kind) && hospital.kind == Kind.Hospital && _isActive(hospital);
         if (!valid) revert RegistryInvalidAffiliation(kind, affiliation);
+    }
+
+    /// @dev One wallet, one kind: the admin is not a participant.
+    function _requireNotParticipant(address account) private view {
+        if (_participants[account].kind != Kind.None) revert RegistryAdminCannotParticipate(account);
     }
 }

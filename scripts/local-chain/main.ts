@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { HDNodeWallet } from "ethers";
 
-import { defaultGenerateOptions, generateContractsModule } from "../generate-contracts-module.js";
+import { regenerateContractsModule } from "../generate-contracts-module.js";
 import type { RecordedContract } from "../lib/deployment-record.js";
 import {
   anvilLogFile,
@@ -89,9 +89,7 @@ async function deployLedgerAndGenerateModule(rpcUrl: string): Promise<{ ledger: 
   if (ledger === undefined) throw new Error(`${deploymentDir} has no EHRLedger`);
   log(deployedNow ? `Deployed EHRLedger at ${ledger.address}` : `EHRLedger already deployed at ${ledger.address}`);
 
-  const generated = generateContractsModule(defaultGenerateOptions);
-  for (const warning of generated.warnings) log(`warning: ${warning}`);
-  log(`${generated.written ? "Wrote" : "Up to date:"} ${relative(defaultGenerateOptions.outFile)}`);
+  regenerateContractsModule(log);
 
   const admin = await (await connection.ethers.getContractAt("EHRLedger", ledger.address)).defaultAdmin();
   await connection.close();

@@ -2,7 +2,6 @@ import { openNetwork, Kind, fakeWrap, type Signer } from "./fixture.js";
 import type { EHRLedger } from "../../types/ethers-contracts/index.js";
 
 export const PROFILE = "0x" + "11".repeat(32);
-export const ONE_YEAR = 365 * 24 * 60 * 60;
 
 /** Every persona of a small consortium, each with its own wallet. */
 export interface Personas {
@@ -74,7 +73,5 @@ export async function deployWorld() {
     return ledger.connect(owner).grant([{ grantee, readScope, writeScope, expiresAt, scopeKeyWraps: wraps }]);
   };
 
-  const now = async () => (await ethers.provider.getBlock("latest"))!.timestamp;
-
-  return { connection, ethers, ledger, personas, key, commitment, register, initScopeKey, grantAccess, now };
+  return { connection, ethers, ledger, personas, key, commitment, register, initScopeKey, grantAccess };
 }
