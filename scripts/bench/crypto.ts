@@ -68,12 +68,14 @@ const progress = (message: string) => process.stderr.write(`${message}\n`);
 const mebibytes = (bytes: number) => `${+(bytes / MiB).toFixed(1)} MiB`;
 
 export async function runCryptoBench(options: CryptoBenchOptions, executablePath?: string): Promise<CryptoBenchResults> {
+  // Memory first: once the throughput buffers have come and gone, the allocator keeps pages the
+  // stream could reuse without growing RSS, which would flatter the measurement.
+  progress(`Node: streaming ${mebibytes(options.streamBytes)} through encrypt → decrypt, sampling memory`);
+  const memory = await measureStreamingMemory({ streamBytes: options.streamBytes, onProgress: progress });
   const race = { sizeBytes: options.sizeBytes, runs: options.runs, onProgress: progress };
   progress(`Node: racing streaming against one-shot over ${mebibytes(options.sizeBytes)}`);
   const encrypt = await measureEncryption(race);
   const decrypt = await measureDecryption(race);
-  progress(`Node: streaming ${mebibytes(options.streamBytes)} through encrypt → decrypt, sampling memory`);
-  const memory = await measureStreamingMemory({ streamBytes: options.streamBytes, onProgress: progress });
   const results: CryptoBenchResults = { node: { sizeBytes: options.sizeBytes, runs: options.runs, encrypt, decrypt }, memory };
   if (executablePath !== undefined) {
     progress(`Chromium (${executablePath}): racing encryption over ${mebibytes(options.browserSizeBytes)}`);

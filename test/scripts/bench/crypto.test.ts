@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 
 import { describe, expect, it } from "vitest";
@@ -127,9 +130,11 @@ describe("parseCryptoBenchArgs", () => {
   });
 });
 
-describe("npm run bench:crypto -- --json", () => {
-  it("prints only the JSON array on stdout and progress on stderr", async () => {
-    const { stdout, stderr } = await promisify(execFile)(
+const runBench = promisify(execFile);
+
+describe("npm run bench:crypto", () => {
+  it("--json prints only the JSON array on stdout and progress on stderr", async () => {
+    const { stdout, stderr } = await runBench(
       process.execPath,
       ["scripts/bootstrap.mjs", "scripts/bench/crypto.ts", "--json", "--no-browser", "--size-mb", "1", "--stream-gb", "0.002", "--runs", "1"],
       { cwd: projectRoot },
@@ -140,5 +145,25 @@ describe("npm run bench:crypto -- --json", () => {
     expect(rows).toHaveLength(9);
     expect(stderr).toContain("sampling memory");
   });
-});
 
+  it("exits 1 before measuring anything, saying how to install Chromium, when none is on PATH", async () => {
+    // A PATH with a shell and nothing else, so `command -v chromium` finds nothing.
+    const bin = mkdtempSync(path.join(tmpdir(), "bench-no-chromium-"));
+    try {
+      symlinkSync("/bin/sh", path.join(bin, "sh"));
+      const failure = await runBench(process.execPath, ["scripts/bootstrap.mjs", "scripts/bench/crypto.ts", "--runs", "1"], {
+        cwd: projectRoot,
+        env: { ...process.env, PATH: bin },
+      }).then(
+        () => undefined,
+        (error: unknown) => error as { code: number; stdout: string; stderr: string },
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stdout).toBe("");
+      expect(failure?.stderr).toContain("Chromium is not installed; install it with `apt-get update && apt-get install -y chromium`");
+      expect(failure?.stderr).not.toContain("sampling memory");
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
+});
