@@ -21,6 +21,7 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 
 import { CHROMIUM_INSTALL_HINT, findChromium, measureEncryptionInChromium } from "./crypto/browser.js";
+import { collectGarbage } from "./crypto/gc.js";
 import { measureStreamingMemory } from "./crypto/memory.js";
 import { cryptoMetrics, meetsTarget, renderJson, renderMarkdown, type CryptoBenchResults } from "./crypto/report.js";
 import { measureDecryption, measureEncryption } from "./crypto/throughput.js";
@@ -74,7 +75,10 @@ export async function runCryptoBench(options: CryptoBenchOptions, executablePath
   const memory = await measureStreamingMemory({ streamBytes: options.streamBytes, onProgress: progress });
   const race = { sizeBytes: options.sizeBytes, runs: options.runs, onProgress: progress };
   progress(`Node: racing streaming against one-shot over ${mebibytes(options.sizeBytes)}`);
+  // Each race starts from a clean heap, so it does not pay for collecting the previous one's garbage.
+  collectGarbage();
   const encrypt = await measureEncryption(race);
+  collectGarbage();
   const decrypt = await measureDecryption(race);
   const results: CryptoBenchResults = { node: { sizeBytes: options.sizeBytes, runs: options.runs, encrypt, decrypt }, memory };
   if (executablePath !== undefined) {

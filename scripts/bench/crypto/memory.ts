@@ -3,10 +3,8 @@
  * only: it reads process.memoryUsage(). The file is generated on the fly from one random MiB, so
  * the only memory that grows with the stream is whatever the envelope streams hold.
  */
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-
 import { decryptEnvelope, encryptEnvelope } from "../../../web/src/core/envelope/index.js";
+import { collectGarbage } from "./gc.js";
 import { BENCH_CONTEXT, randomBuffer } from "./throughput.js";
 
 export interface MemoryOptions {
@@ -24,17 +22,6 @@ export interface MemoryResult {
 
 const PIECE_BYTES = 1 << 20;
 const PROGRESS_EVERY_BYTES = 128 * PIECE_BYTES;
-
-/** A full collection before the baseline, so garbage from earlier work does not count as saved memory. */
-function collectGarbage(): void {
-  let gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) {
-    setFlagsFromString("--expose-gc");
-    gc = runInNewContext("gc") as () => void;
-  }
-  gc();
-  gc();
-}
 
 class PeakSampler {
   readonly #baseline = process.memoryUsage();
@@ -92,6 +79,7 @@ export async function measureStreamingMemory({ streamBytes, sampleIntervalMs = 2
     },
   });
 
+  // Garbage from earlier work must not be freed during the run and count as memory saved.
   collectGarbage();
   const sampler = new PeakSampler(sampleIntervalMs);
   const start = performance.now();
