@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+
+import { EVENT_PAGE_BLOCKS, readLedgerEvents } from "../../../../../web/src/core/chain/events.js";
+import { sendLedgerTransaction } from "../../../../../web/src/core/chain/transactions.js";
+import { recordingProvider, type Eip1193Provider } from "../../../../helpers/eip1193.js";
+import { Kind } from "../../../../helpers/fixture.js";
+import { PARTICIPANTS, useViemWorld } from "../../../../helpers/viemWorld.js";
+
+const viem = useViemWorld();
+
+describe("readLedgerEvents", () => {
+  it("reads every event since the deployment block, typed and oldest first", async () => {
+    const { connection, personas } = viem();
+    const changes = await readLedgerEvents(connection, "EncryptionKeyChanged");
+    expect(changes.map((event) => event.args.account)).toEqual(PARTICIPANTS.map((name) => personas[name].account));
+    expect(changes.map((event) => event.args.encryptionKey)).toEqual(PARTICIPANTS.map((name) => personas[name].identity.publicKeyHex));
+    const blocks = changes.map((event) => event.blockNumber);
+    expect([...blocks].sort((a, b) => (a < b ? -1 : 1))).toEqual(blocks);
+  });
+
+  it("filters on indexed arguments", async () => {
+    const { connection, personas } = viem();
+    const doctors = await readLedgerEvents(connection, "ParticipantRegistered", { kind: Kind.Doctor });
+    expect(doctors.map((event) => event.args.account)).toEqual([personas.doctor.account, personas.doctor2.account]);
+    const patientOnly = await readLedgerEvents(connection, "EncryptionKeyChanged", { account: personas.patient.account });
+    expect(patientOnly).toHaveLength(1);
+  });
+
+  it("pages through block ranges longer than one page and finds events on both sides of a gap", async () => {
+    const { world, personas } = viem();
+    await world.connection.networkHelpers.mine(2n * EVENT_PAGE_BLOCKS + 5n);
+    await sendLedgerTransaction(personas.doctor.connection, "requestAccess", [personas.patient.account, 1, 0, 0]);
+    const spy = recordingProvider(world.connection.provider as Eip1193Provider);
+    const { connection } = viem().through("stranger", spy.provider);
+
+    const changes = await readLedgerEvents(connection, "EncryptionKeyChanged");
+    const requests = await readLedgerEvents(connection, "AccessRequested");
+    expect(changes).toHaveLength(PARTICIPANTS.length);
+    expect(requests.map((event) => event.args.requester)).toEqual([personas.doctor.account]);
+    expect(spy.methods.filter((method) => method === "eth_getLogs")).toHaveLength(2 * 3);
+  });
+
+  it("keeps to the given block range", async () => {
+    const { connection, personas } = viem();
+    const all = await readLedgerEvents(connection, "EncryptionKeyChanged");
+    const patientChange = all.find((event) => event.args.account === personas.patient.account);
+    const block = patientChange?.blockNumber as bigint;
+    const only = await readLedgerEvents(connection, "EncryptionKeyChanged", undefined, { fromBlock: block, toBlock: block });
+    expect(only.map((event) => event.args.account)).toEqual([personas.patient.account]);
+  });
+});
