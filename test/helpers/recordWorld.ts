@@ -1,6 +1,7 @@
 /** The client core's whole stack for tests: the in-process chain with real identities, and the dev IPFS node. */
 import type { Observation } from "@medplum/fhirtypes";
 
+import { ownBytes } from "../../web/src/core/bytes.js";
 import { createIpfsStore, type IpfsStore } from "../../web/src/core/ipfs/store.js";
 import type { AttachmentSource } from "../../web/src/core/records/attachment-source.js";
 import type { RecordServices } from "../../web/src/core/records/services.js";
@@ -40,7 +41,7 @@ export function observation(text: string): Observation {
 
 /** An attachment from bytes, re-openable like a browser File. */
 export function attachment(bytes: Uint8Array, title = "scan.bin", contentType = "application/octet-stream"): AttachmentSource {
-  return { title, contentType, size: bytes.length, open: () => new Blob([bytes]).stream() };
+  return { title, contentType, size: bytes.length, open: () => new Blob([ownBytes(bytes)]).stream() };
 }
 
 /** Deterministic, incompressible-looking bytes. */
