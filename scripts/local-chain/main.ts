@@ -4,6 +4,9 @@ import path from "node:path";
 import { HDNodeWallet } from "ethers";
 
 import { regenerateContractsModule } from "../generate-contracts-module.js";
+import { DEFAULT_DATA_DIR as ipfsDataDir } from "../ipfs-node/defaults.js";
+import { startIpfsNode, type RunningIpfsNode } from "../ipfs-node/node.js";
+import { describeIpfsNode } from "../ipfs-node/summary.js";
 import type { RecordedContract } from "../lib/deployment-record.js";
 import {
   anvilLogFile,
@@ -26,6 +29,7 @@ const log = (message: string) => console.log(`[start] ${message}`);
 const relative = (file: string) => path.relative(projectRoot, file);
 
 let anvil: RunningAnvil | undefined;
+let ipfs: RunningIpfsNode | undefined;
 let stopping = false;
 
 async function main(): Promise<void> {
@@ -37,15 +41,17 @@ async function main(): Promise<void> {
   // SIGHUP: a closed terminal must stop anvil too, which sits in its own process group.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
 
+  await prepareDataDir(options);
+  ipfs = await startIpfs(options);
   anvil = await startChain(options);
   const { ledger, admin } = await deployLedgerAndGenerateModule(anvil.rpcUrl);
-  printSummary(options, anvil.rpcUrl, ledger, admin);
+  printSummary(options, anvil.rpcUrl, ledger, admin, ipfs);
 
   const { code, signal } = await anvil.exited;
   if (!stopping) throw new Error(`anvil exited unexpectedly (${signal ?? `code ${code}`}); see ${relative(anvilLogFile)}`);
 }
 
-async function startChain(options: LocalChainOptions): Promise<RunningAnvil> {
+async function prepareDataDir(options: LocalChainOptions): Promise<void> {
   // Before --reset: wiping the state of a chain that is still running elsewhere would not reset it.
   const leftover = leftoverAnvilPid(anvilPidFile);
   if (leftover !== undefined) {
@@ -53,9 +59,18 @@ async function startChain(options: LocalChainOptions): Promise<RunningAnvil> {
   }
   await assertPortFree(options.host, options.port);
   if (options.reset) {
-    log(`--reset: deleting ${relative(localDataDir)}/ (chain state and deployment record)`);
+    log(`--reset: deleting ${relative(localDataDir)}/ (chain state, deployment record, IPFS blocks and pins)`);
     rmSync(localDataDir, { recursive: true, force: true });
   }
+}
+
+/** Before anvil: a taken IPFS port should fail the start before there is a chain to stop. */
+async function startIpfs(options: LocalChainOptions): Promise<RunningIpfsNode> {
+  log(`Starting the dev IPFS node on ${options.host}:${options.ipfs.apiPort} (gateway :${options.ipfs.gatewayPort}, data in ${relative(ipfsDataDir)})`);
+  return await startIpfsNode({ dataDir: ipfsDataDir, host: options.host, ...options.ipfs });
+}
+
+async function startChain(options: LocalChainOptions): Promise<RunningAnvil> {
   const restoring = existsSync(anvilStateFile);
   log(
     `Starting anvil on ${options.host}:${options.port} (chain id ${CHAIN_ID}, ` +
@@ -96,7 +111,7 @@ async function deployLedgerAndGenerateModule(rpcUrl: string): Promise<{ ledger: 
   return { ledger, admin };
 }
 
-function printSummary(options: LocalChainOptions, rpcUrl: string, ledger: RecordedContract, admin: string): void {
+function printSummary(options: LocalChainOptions, rpcUrl: string, ledger: RecordedContract, admin: string, ipfsNode: RunningIpfsNode): void {
   const account0 = HDNodeWallet.fromPhrase(DEV_MNEMONIC);
   const adminNote = admin === account0.address ? `anvil account 0, private key ${account0.privateKey}` : "not an anvil account";
   console.log(`
@@ -109,6 +124,7 @@ function printSummary(options: LocalChainOptions, rpcUrl: string, ledger: Record
     Dev mnemonic      ${DEV_MNEMONIC}
     Chain state       ${relative(anvilStateFile)} (saved every ${options.stateIntervalSeconds}s and on exit)
     Anvil log         ${relative(anvilLogFile)}
+${describeIpfsNode(ipfsNode, options.ipfs, relative(ipfsDataDir))}
 
   Press Ctrl-C to stop. The dev keys above are public: never use them on a real network.
 `);
@@ -118,8 +134,8 @@ function printSummary(options: LocalChainOptions, rpcUrl: string, ledger: Record
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: stopping anvil (it saves ${relative(anvilStateFile)} on the way out)`);
-  await anvil?.stop();
+  log(`${signal}: stopping anvil (it saves ${relative(anvilStateFile)} on the way out) and the IPFS node`);
+  await Promise.all([anvil?.stop(), ipfs?.close()]);
   log("Stopped");
   process.exit(0);
 }
@@ -129,7 +145,7 @@ try {
 } catch (error) {
   if (!stopping) {
     console.error(`[start] error: ${error instanceof Error ? error.message : String(error)}`);
-    await anvil?.stop();
+    await Promise.all([anvil?.stop(), ipfs?.close()]);
     process.exit(1);
   }
 }
