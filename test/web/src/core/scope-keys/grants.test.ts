@@ -14,6 +14,7 @@ import { openScopeKeyWrap } from "../../../../../web/src/core/scope-keys/scope-k
 import { bit, Category } from "../../../../helpers/fixture.js";
 import { grant, rotateUntil, syncedKeyring } from "../../../../helpers/keyScenarios.js";
 import { useViemWorld, type ViemPersona } from "../../../../helpers/viemWorld.js";
+import { publishedChainData } from "../../../../helpers/chainScan.js";
 
 const { GeneralNotes: NOTES, LabResults: LABS, Imaging: IMAGING, MentalHealth: MENTAL } = Category;
 
@@ -149,18 +150,8 @@ describe("key distribution on chain", () => {
     expect(scopeKeys).toHaveLength(1 + 2 + 1);
     const secrets = [...scopeKeys, ...dataKeys].map((key) => toHex(key).slice(2));
 
-    const published: string[] = [];
-    const latest = await publicClient.getBlockNumber();
-    for (let number = 0n; number <= latest; number++) {
-      const block = await publicClient.getBlock({ blockNumber: number, includeTransactions: true });
-      for (const transaction of block.transactions) {
-        published.push(transaction.input);
-        const receipt = await publicClient.getTransactionReceipt({ hash: transaction.hash });
-        for (const log of receipt.logs) published.push(log.data, ...log.topics);
-      }
-    }
-    expect(published.length).toBeGreaterThan(50);
-    const haystack = published.map((hex) => hex.toLowerCase()).join("|");
+    const { haystack, items } = await publishedChainData(publicClient);
+    expect(items).toBeGreaterThan(50);
     // The scan does see 32-byte values in the clear: the registered public keys.
     expect(haystack).toContain(patient.identity.publicKeyHex.slice(2));
     for (const secret of secrets) expect(haystack).not.toContain(secret);
