@@ -20,7 +20,7 @@
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-import { CHROMIUM_INSTALL_HINT, findChromium, measureEncryptionInChromium } from "./crypto/browser.js";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "./crypto/chromium.js";
 import { collectGarbage } from "./crypto/gc.js";
 import { measureStreamingMemory } from "./crypto/memory.js";
 import { cryptoMetrics, meetsTarget, renderJson, renderMarkdown, type CryptoBenchResults } from "./crypto/report.js";
@@ -84,6 +84,9 @@ export async function runCryptoBench(options: CryptoBenchOptions, executablePath
   if (executablePath !== undefined) {
     progress(`Chromium (${executablePath}): racing encryption over ${mebibytes(options.browserSizeBytes)}`);
     const browserRace = { sizeBytes: options.browserSizeBytes, runs: options.runs, onProgress: progress };
+    // Loaded only now: playwright-core tracks async context, which taxes every promise in the
+    // process and would slow the Node measurements above by a fifth or more.
+    const { measureEncryptionInChromium } = await import("./crypto/browser.js");
     results.browser = { sizeBytes: options.browserSizeBytes, runs: options.runs, encrypt: await measureEncryptionInChromium(executablePath, browserRace) };
   }
   return results;

@@ -3,7 +3,6 @@
  * from 127.0.0.1 (a secure context, which WebCrypto requires) and driven by playwright-core
  * against the system Chromium.
  */
-import { execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -13,8 +12,6 @@ import { build } from "esbuild";
 import { chromium } from "playwright-core";
 
 import type { ThroughputOptions, ThroughputResult } from "./throughput.js";
-
-export const CHROMIUM_INSTALL_HINT = "install it with `apt-get update && apt-get install -y chromium` (as root), or pass --no-browser";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -32,16 +29,6 @@ const PAGE_GLOBAL = "envelopeBench";
 
 export interface BrowserThroughput extends ThroughputResult {
   browserVersion: string;
-}
-
-/** The system Chromium on PATH, or undefined when there is none. */
-export function findChromium(): string | undefined {
-  try {
-    const found = execFileSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" }).trim();
-    return found === "" ? undefined : found;
-  } catch {
-    return undefined;
-  }
 }
 
 /** throughput.ts as one browser script that exposes measureEncryption(options) on globalThis.envelopeBench. */
