@@ -17,7 +17,7 @@ import path from "node:path";
 import type { Observation } from "@medplum/fhirtypes";
 
 import { createIpfsStore } from "../../web/src/core/ipfs/store.js";
-import { addRecord, type AddRecordProgress } from "../../web/src/core/records/add-record.js";
+import { addRecord, type AddedRecord, type AddRecordProgress } from "../../web/src/core/records/add-record.js";
 import { openRecord } from "../../web/src/core/records/open-record.js";
 import type { RecordServices } from "../../web/src/core/records/services.js";
 import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
@@ -119,11 +119,18 @@ export async function runStorageBench(options: StorageBenchOptions): Promise<Met
     const memory = rssSampler();
     const start = performance.now();
     const clock = phaseClock(start);
-    const large = await addRecord(
-      services,
-      { patient: patient.account, category: IMAGING, resource: note("benchmark scan"), attachments: [{ title: "scan.dcm", contentType: "application/dicom", size: blob.size, open: () => blob.stream() }] },
-      { onProgress: (step) => clock.onProgress(step) },
-    );
+    let large: AddedRecord;
+    try {
+      large = await addRecord(
+        services,
+        { patient: patient.account, category: IMAGING, resource: note("benchmark scan"), attachments: [{ title: "scan.dcm", contentType: "application/dicom", size: blob.size, open: () => blob.stream() }] },
+        { onProgress: (step) => clock.onProgress(step) },
+      );
+    } catch (error) {
+      // The sampling timer would keep the process alive after the failure is reported.
+      memory.stop();
+      throw error;
+    }
     const addSeconds = (performance.now() - start) / 1000;
     const addPeakRss = memory.stop();
     const uploadStart = clock.phases.get("encrypting-and-uploading") ?? 0;

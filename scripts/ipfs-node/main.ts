@@ -35,7 +35,13 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`[ipfs] ${signal}: stopping`);
-  await node?.close();
+  try {
+    await node?.close();
+  } catch (error) {
+    // Exit anyway: with `stopping` set, a second Ctrl-C is ignored, so staying up would hang.
+    console.error(`[ipfs] error while stopping: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   console.log("[ipfs] Stopped");
   process.exit(0);
 }

@@ -135,9 +135,22 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
   log(`${signal}: stopping anvil (it saves ${relative(anvilStateFile)} on the way out) and the IPFS node`);
-  await Promise.all([anvil?.stop(), ipfs?.close()]);
+  const failures = await stopAll();
+  if (failures.length > 0) {
+    // Exit anyway: with `stopping` set, a second Ctrl-C is ignored, so staying up would hang.
+    for (const failure of failures) console.error(`[start] error while stopping: ${failure}`);
+    process.exit(1);
+  }
   log("Stopped");
   process.exit(0);
+}
+
+/** Stops anvil and the IPFS node, each even if the other fails; returns what went wrong. */
+async function stopAll(): Promise<string[]> {
+  const outcomes = await Promise.allSettled([anvil?.stop(), ipfs?.close()]);
+  return outcomes.flatMap((outcome) =>
+    outcome.status === "rejected" ? [outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)] : [],
+  );
 }
 
 try {
@@ -145,7 +158,7 @@ try {
 } catch (error) {
   if (!stopping) {
     console.error(`[start] error: ${error instanceof Error ? error.message : String(error)}`);
-    await Promise.all([anvil?.stop(), ipfs?.close()]);
+    for (const failure of await stopAll()) console.error(`[start] error while stopping: ${failure}`);
     process.exit(1);
   }
 }

@@ -56,9 +56,16 @@ export async function startLocalStack(log: (message: string) => void): Promise<L
   let anvil: RunningAnvil | undefined;
   let ipfs: RunningIpfsNode | undefined;
   const stop = async () => {
-    await ipfs?.close();
-    await anvil?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    // Each step runs even if an earlier one fails: a left-over anvil would outlive the benchmark.
+    try {
+      await ipfs?.close();
+    } finally {
+      try {
+        await anvil?.stop();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   };
   try {
     log("starting anvil and the embedded IPFS node");
