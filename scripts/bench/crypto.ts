@@ -23,7 +23,8 @@ import path from "node:path";
 import { CHROMIUM_INSTALL_HINT, findChromium } from "./crypto/chromium.js";
 import { collectGarbage } from "./crypto/gc.js";
 import { measureStreamingMemory } from "./crypto/memory.js";
-import { cryptoMetrics, meetsTarget, renderJson, renderMarkdown, type CryptoBenchResults } from "./crypto/report.js";
+import { cryptoMetrics, type CryptoBenchResults } from "./crypto/report.js";
+import { meetsTarget, renderJson, renderMarkdown } from "./metrics.js";
 import { measureDecryption, measureEncryption } from "./crypto/throughput.js";
 
 export interface CryptoBenchOptions {

@@ -1,24 +1,8 @@
-/** The crypto benchmark's results as rows, rendered as a Markdown table or as JSON. */
+/** The crypto benchmark's results as metric rows. */
 import type { BrowserThroughput } from "./browser.js";
 import type { MemoryResult } from "./memory.js";
 import type { ThroughputResult } from "./throughput.js";
-
-export type Target = { atLeast: number } | { atMost: number };
-
-export interface Metric {
-  metric: string;
-  value: number;
-  unit: string;
-  target?: Target;
-}
-
-/** One JSON row: `target` is the condition as text ("≥ 0.8"), or null for context rows. */
-export interface MetricJson {
-  metric: string;
-  value: number;
-  unit: string;
-  target: string | null;
-}
+import type { Metric, Target } from "../metrics.js";
 
 export const STREAMING_RATIO_TARGET: Target = { atLeast: 0.8 };
 export const PEAK_EXTRA_MEMORY_TARGET: Target = { atMost: 64 };
@@ -63,30 +47,4 @@ export function cryptoMetrics(results: CryptoBenchResults): Metric[] {
     rows.push(...raceRows(`Chromium ${browser.encrypt.browserVersion}`, "encrypt", browser.sizeBytes, browser.runs, browser.encrypt));
   }
   return rows;
-}
-
-export function targetText(target: Target | undefined): string | null {
-  if (target === undefined) return null;
-  return "atLeast" in target ? `≥ ${target.atLeast}` : `≤ ${target.atMost}`;
-}
-
-/** Whether the row meets its target; undefined for rows without one. */
-export function meetsTarget({ value, target }: Metric): boolean | undefined {
-  if (target === undefined) return undefined;
-  return "atLeast" in target ? value >= target.atLeast : value <= target.atMost;
-}
-
-export function renderMarkdown(metrics: readonly Metric[]): string {
-  const lines = ["| metric | value | unit | target | met |", "|---|---:|---|---|---|"];
-  for (const metric of metrics) {
-    const met = meetsTarget(metric);
-    const value = metric.value.toLocaleString("en-US", { maximumFractionDigits: 3 });
-    lines.push(`| ${metric.metric} | ${value} | ${metric.unit} | ${targetText(metric.target) ?? ""} | ${met === undefined ? "" : met ? "✅" : "❌"} |`);
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-export function renderJson(metrics: readonly Metric[]): string {
-  const rows: MetricJson[] = metrics.map(({ metric, value, unit, target }) => ({ metric, value, unit, target: targetText(target) }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
 }

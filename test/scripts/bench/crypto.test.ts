@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { parseCryptoBenchArgs, UsageError } from "../../../scripts/bench/crypto.js";
 import { bundleForBrowser } from "../../../scripts/bench/crypto/browser.js";
 import { measureStreamingMemory } from "../../../scripts/bench/crypto/memory.js";
-import { cryptoMetrics, meetsTarget, renderJson, renderMarkdown, type CryptoBenchResults, type MetricJson } from "../../../scripts/bench/crypto/report.js";
+import { cryptoMetrics, type CryptoBenchResults } from "../../../scripts/bench/crypto/report.js";
+import { meetsTarget, renderJson, renderMarkdown, type MetricJson } from "../../../scripts/bench/metrics.js";
 import { measureDecryption, measureEncryption, type ThroughputResult } from "../../../scripts/bench/crypto/throughput.js";
 import { projectRoot } from "../../../scripts/lib/project-paths.js";
 
