@@ -79,11 +79,18 @@ export function createIpfsStore(config: IpfsStoreConfig): IpfsStore {
       withAttempts(policy, `cat of ${cid}`, cid, options.signal, async (signal) => {
         const buffer = new Uint8Array(options.maxBytes + 1);
         let length = 0;
-        for await (const chunk of client.cat(cid, { signal })) {
-          const room = buffer.length - length;
-          buffer.set(chunk.length > room ? chunk.subarray(0, room) : chunk, length);
-          length += Math.min(chunk.length, room);
-          if (length === buffer.length) break;
+        // Leaving the loop early only releases kubo-rpc-client's reader; aborting the request is
+        // what closes the response body, or the rest of an oversized file keeps downloading.
+        const stopReading = new AbortController();
+        try {
+          for await (const chunk of client.cat(cid, { signal: AbortSignal.any([signal, stopReading.signal]) })) {
+            const room = buffer.length - length;
+            buffer.set(chunk.length > room ? chunk.subarray(0, room) : chunk, length);
+            length += Math.min(chunk.length, room);
+            if (length === buffer.length) break;
+          }
+        } finally {
+          stopReading.abort();
         }
         return buffer.subarray(0, length);
       }),
