@@ -24,7 +24,8 @@ export interface RecordContext extends LedgerContext {
 
 export const RECORD_NONCE_LENGTH = 16;
 
-function addressBytes(address: Address): Uint8Array {
+/** The 20 bytes of `address`, whatever its checksum case; throws when it is not 20 bytes wide. */
+export function addressBytes(address: Address): Uint8Array {
   const bytes = fromHex(address);
   if (bytes.length !== 20) throw new TypeError(`not a 20-byte address: ${address}`);
   return bytes;

@@ -5,10 +5,9 @@
 import nacl from "tweetnacl";
 
 import { concatBytes, toHex, type Hex } from "../bytes.js";
-import { addressBytes } from "../chain/address.js";
 import { openSealedKeyWithSecret } from "../crypto/seal.js";
 import { hkdf } from "../crypto/webcrypto.js";
-import { encodeLedgerContext, label, type Address, type LedgerContext } from "../ledger-context.js";
+import { addressBytes, encodeLedgerContext, label, type Address, type LedgerContext } from "../ledger-context.js";
 import { IdentityLockedError } from "./errors.js";
 import { signatureKeyMaterial } from "./signature.js";
 

@@ -7,6 +7,7 @@
 import type { Resource } from "@medplum/fhirtypes";
 
 import { fromHex, toHex, type Hex } from "../bytes.js";
+import { sameAddress } from "../chain/address.js";
 import { ledgerContextOf } from "../chain/connection.js";
 import { LedgerRevertError, TransactionRejectedError } from "../chain/errors.js";
 import type { TransactionStatus } from "../chain/transactions.js";
@@ -89,7 +90,7 @@ function plannedFiles(record: NewRecord): PlannedFile[] {
 function resumable(checkpoint: UploadCheckpoint | undefined, record: NewRecord, epoch: number, fileCount: number, chunkSize: number) {
   return (
     checkpoint !== undefined &&
-    checkpoint.patient.toLowerCase() === record.patient.toLowerCase() &&
+    sameAddress(checkpoint.patient, record.patient) &&
     checkpoint.category === record.category &&
     checkpoint.epoch === epoch &&
     checkpoint.chunkSize === chunkSize &&
@@ -99,7 +100,7 @@ function resumable(checkpoint: UploadCheckpoint | undefined, record: NewRecord, 
 
 async function recoverDataKey(services: RecordServices, checkpoint: UploadCheckpoint, context: RecordContext, scopeKey: Uint8Array) {
   const wraps = { forPatient: fromHex(checkpoint.dataKey.forPatient), underScopeKey: fromHex(checkpoint.dataKey.underScopeKey) };
-  return services.identity.account.toLowerCase() === context.patient.toLowerCase()
+  return sameAddress(services.identity.account, context.patient)
     ? unwrapDataKeyAsPatient(services.identity, wraps, context)
     : unwrapDataKeyWithScopeKey(scopeKey, wraps, context);
 }

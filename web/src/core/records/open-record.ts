@@ -4,6 +4,7 @@
  * nothing unverified is ever decrypted or shown.
  */
 import type { Hex } from "../bytes.js";
+import { sameAddress } from "../chain/address.js";
 import { ledgerContextOf } from "../chain/connection.js";
 import { readLedgerEvents } from "../chain/events.js";
 import { decryptEnvelope } from "../envelope/index.js";
@@ -59,7 +60,7 @@ function describe(entry: RecordEntry, file?: number): string {
 }
 
 async function dataKeyOf(services: RecordServices, entry: RecordEntry, manifest: RecordManifest, context: RecordContext): Promise<Uint8Array> {
-  if (services.identity.account.toLowerCase() === entry.patient.toLowerCase()) {
+  if (sameAddress(services.identity.account, entry.patient)) {
     return unwrapDataKeyAsPatient(services.identity, manifest.dataKey, context);
   }
   const { connection, keyring } = services;

@@ -3,8 +3,7 @@
  * (ledger, patient, category, epoch, recipient) never opens as any other, nor as another kind of wrap.
  */
 import { concatBytes, uintBE } from "../bytes.js";
-import { addressBytes } from "../chain/address.js";
-import { encodeLedgerContext, encodeRecordContext, type Address, type LedgerContext, type RecordContext } from "../ledger-context.js";
+import { addressBytes, encodeLedgerContext, encodeRecordContext, type Address, type LedgerContext, type RecordContext } from "../ledger-context.js";
 
 export const PURPOSES = {
   scopeKeyWrap: "scope key wrap",
