@@ -57,6 +57,3 @@ export function patternBytes(length: number, seed = 1): Uint8Array {
   return bytes;
 }
 
-export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}

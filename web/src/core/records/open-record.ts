@@ -12,7 +12,8 @@ import { getManifest, readParts } from "../ipfs/index.js";
 import type { Address, RecordContext } from "../ledger-context.js";
 import { NoScopeKeyError } from "../scope-keys/errors.js";
 import { unwrapDataKeyAsPatient, unwrapDataKeyWithScopeKey } from "../scope-keys/data-key-wraps.js";
-import { decodeRecordDocument, MAX_DOCUMENT_BYTES, type RecordDocument } from "./document.js";
+import { readAllBytes } from "../streams.js";
+import { decodeRecordDocument, MAX_DOCUMENT_BYTES, RecordDocumentError, type RecordDocument } from "./document.js";
 import { RecordNotFoundError } from "./errors.js";
 import { decodeManifest, type RecordManifest } from "./manifest.js";
 import type { RecordServices } from "./services.js";
@@ -75,28 +76,6 @@ async function dataKeyOf(services: RecordServices, entry: RecordEntry, manifest:
   return unwrapDataKeyWithScopeKey(scopeKey, manifest.dataKey, context);
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const pieces: Uint8Array[] = [];
-  let length = 0;
-  const reader = stream.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    const piece = next.value;
-    length += piece.length;
-    if (length > limit) {
-      await reader.cancel();
-      throw new RangeError(`content over ${limit} bytes`);
-    }
-    pieces.push(piece);
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.length;
-  }
-  return out;
-}
-
 export async function openRecord(services: RecordServices, patient: Address, recordId: bigint, options: OpenRecordOptions = {}): Promise<OpenedRecord> {
   const entry = await readRecordEntry(services, patient, recordId);
   const manifest = decodeManifest(await getManifest(services.ipfs, entry.contentDigest, { what: describe(entry), signal: options.signal }));
@@ -110,7 +89,11 @@ export async function openRecord(services: RecordServices, patient: Address, rec
   };
 
   try {
-    const document = decodeRecordDocument(await collect(decryptFile(0, options), MAX_DOCUMENT_BYTES));
+    const documentBytes = await readAllBytes(decryptFile(0, options), {
+      maxBytes: MAX_DOCUMENT_BYTES,
+      tooLong: () => new RecordDocumentError(`it runs past the ${MAX_DOCUMENT_BYTES}-byte limit of a record document`),
+    });
+    const document = decodeRecordDocument(documentBytes);
     return {
       entry,
       document,

@@ -10,6 +10,7 @@ import { IpfsIntegrityError, IpfsPartLayoutError } from "../../../../../web/src/
 import { readParts } from "../../../../../web/src/core/ipfs/read-parts.js";
 import { createIpfsStore, type IpfsStore } from "../../../../../web/src/core/ipfs/store.js";
 import { uploadParts, type StoredPart } from "../../../../../web/src/core/ipfs/upload-parts.js";
+import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { deterministicBytes, deterministicStream, startFakeRpc, useNodeAndStore } from "./support.js";
 
 const MiB = 1024 * 1024;
@@ -70,7 +71,7 @@ describe("readParts", () => {
       });
       try {
         const part: StoredPart = { cid: "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy", length: 1000, sha256: "0x00" };
-        const reading = readAll(readParts(createIpfsStore({ apiUrl: liar.apiUrl }), [part], { what: WHAT }));
+        const reading = readAllBytes(readParts(createIpfsStore({ apiUrl: liar.apiUrl }), [part], { what: WHAT }));
         await expect(reading).rejects.toThrow(new RegExp(`failed verification: expected 1000 bytes, got ${served.length === 999 ? "999 bytes" : "more"}`));
       } finally {
         await liar.close();
@@ -83,8 +84,3 @@ describe("readParts", () => {
     expect(() => readParts(ipfs.store, [huge], { what: WHAT })).toThrow(IpfsPartLayoutError);
   });
 });
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<void> {
-  const reader = stream.getReader();
-  while (!(await reader.read()).done);
-}

@@ -45,13 +45,6 @@ export function deterministicStream(total: number, seed: string, chunkSize = 100
   });
 }
 
-export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  const reader = stream.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 export interface CountingStore extends IpfsStore {
   readonly adds: number;
 }

@@ -6,7 +6,8 @@ import { IpfsPartLayoutError, IpfsSourceChangedError } from "../../../../../web/
 import { isPinned, unpin } from "../../../../../web/src/core/ipfs/pins.js";
 import { readParts } from "../../../../../web/src/core/ipfs/read-parts.js";
 import { uploadParts, type StoredPart } from "../../../../../web/src/core/ipfs/upload-parts.js";
-import { countingAdds, deterministicBytes, deterministicStream, readAll, useNodeAndStore } from "./support.js";
+import { readAllBytes } from "../../../../../web/src/core/streams.js";
+import { countingAdds, deterministicBytes, deterministicStream, useNodeAndStore } from "./support.js";
 
 const MiB = 1024 * 1024;
 /** About 20 MiB in parts as the envelope lays them out: 8 MiB of plaintext plus tags per part. */
@@ -44,7 +45,7 @@ describe("uploadParts", () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     for (const part of parts) expect(await isPinned(ipfs.store, part.cid)).toBe(true);
 
-    const readBack = await readAll(readParts(ipfs.store, parts, { what: "record 1 of patient 0xab…cd" }));
+    const readBack = await readAllBytes(readParts(ipfs.store, parts, { what: "record 1 of patient 0xab…cd" }));
     expect(sha256Hex(readBack)).toBe(sha256Hex(expected));
     await unpin(ipfs.store, parts.map((part) => part.cid));
   });
@@ -70,7 +71,7 @@ describe("uploadParts", () => {
     const parts = await uploadParts(second, deterministicStream(total, SEED), { partLengths, alreadyStored: storedBefore });
     expect(second.adds).toBe(2);
     expect(parts[0]).toEqual(storedBefore[0]);
-    expect(sha256Hex(await readAll(readParts(ipfs.store, parts, { what: "resumed upload" })))).toBe(sha256Hex(deterministicBytes(total, SEED)));
+    expect(sha256Hex(await readAllBytes(readParts(ipfs.store, parts, { what: "resumed upload" })))).toBe(sha256Hex(deterministicBytes(total, SEED)));
     await unpin(ipfs.store, parts.map((part) => part.cid));
   });
 

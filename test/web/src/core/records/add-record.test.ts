@@ -11,10 +11,11 @@ import type { UploadCheckpoint } from "../../../../../web/src/core/records/uploa
 import { grantAccess } from "../../../../../web/src/core/scope-keys/grants.js";
 import { createScopeKey } from "../../../../../web/src/core/scope-keys/rotation.js";
 import { ScopeKeyring } from "../../../../../web/src/core/scope-keys/keyring.js";
+import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { rejectingProvider } from "../../../../helpers/eip1193.js";
 import { revokeOnly } from "../../../../helpers/keyScenarios.js";
 import { Category } from "../../../../helpers/fixture.js";
-import { attachment, observation, patternBytes, readAll, useRecordWorld } from "../../../../helpers/recordWorld.js";
+import { attachment, observation, patternBytes, useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 const SMALL_CHUNKS = 4096;
 /** Plaintext bytes in one upload part: 8 encryption chunks. */
@@ -43,7 +44,7 @@ describe("addRecord", () => {
     const opened = await openRecord(world.services("patient"), patient.identity.account, added.recordId);
     expect(opened.document.resource).toEqual(observation("headache for three days"));
     expect(opened.document.attachments).toEqual([{ file: 1, contentType: "image/png", title: "scan.png", size: scan.length }]);
-    expect(await readAll(opened.openAttachment(1))).toEqual(scan);
+    expect(await readAllBytes(opened.openAttachment(1))).toEqual(scan);
     expect(opened.entry).toMatchObject({ recordId: added.recordId, contentDigest: added.contentDigest, category: Category.PatientReported, epoch: 1 });
   });
 
@@ -87,7 +88,7 @@ describe("addRecord", () => {
 
     const opened = await openRecord(world.services("patient"), patient.identity.account, added.recordId);
     // toEqual walks 9 million elements one by one; equalBytes does not.
-    expect(equalBytes(await readAll(opened.openAttachment(1)), scan)).toBe(true);
+    expect(equalBytes(await readAllBytes(opened.openAttachment(1)), scan)).toBe(true);
   });
 
   it("addRecord whose transaction the wallet declines unpins every part and the manifest, leaving no block behind", async () => {
@@ -151,7 +152,7 @@ describe("addRecord", () => {
     // The remaining 3 of the attachment's 6 parts, and the manifest.
     expect(store.adds).toBe(4);
     const opened = await openRecord(world.services("patient"), patient.identity.account, added.recordId);
-    expect(await readAll(opened.openAttachment(1))).toEqual(scan);
+    expect(await readAllBytes(opened.openAttachment(1))).toEqual(scan);
   });
 
   it("addRecord after the category's key rotated drops a stale checkpoint's parts and starts over", async () => {

@@ -18,10 +18,11 @@ import { NoScopeKeyError, DataKeyUnwrapError } from "../../../../../web/src/core
 import { grantAccess, revokeAccess } from "../../../../../web/src/core/scope-keys/grants.js";
 import { openScopeKeyWrap } from "../../../../../web/src/core/scope-keys/scope-key-wraps.js";
 import type { RecordContext } from "../../../../../web/src/core/ledger-context.js";
+import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { filesContaining, publishedChainData } from "../../../../helpers/chainScan.js";
 import { Category } from "../../../../helpers/fixture.js";
 import { chainTime, travelTo } from "../../../../helpers/keyScenarios.js";
-import { attachment, observation, patternBytes, readAll, useRecordWorld } from "../../../../helpers/recordWorld.js";
+import { attachment, observation, patternBytes, useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 const NOTES = 1 << Category.GeneralNotes;
 const CHUNKS = { chunkSize: 4096 };
@@ -95,7 +96,7 @@ describe("key distribution end to end", () => {
       expect(await opens("doctor", record.recordId)).toEqual(observation(text));
     }
     const opened = await openRecord(world.services("doctor"), personas.patient.account, byDoctor2.recordId);
-    expect(await readAll(opened.openAttachment(1))).toEqual(patternBytes(20_000, "written by another doctor".length));
+    expect(await readAllBytes(opened.openAttachment(1))).toEqual(patternBytes(20_000, "written by another doctor".length));
   });
 
   it("R2: a revoked doctor holding every old key, the whole chain and every IPFS block cannot open a record added after the revoke", async () => {

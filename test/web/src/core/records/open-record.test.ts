@@ -9,8 +9,9 @@ import { RecordNotFoundError } from "../../../../../web/src/core/records/errors.
 import { decodeManifest } from "../../../../../web/src/core/records/manifest.js";
 import { openRecord, readRecordEntry } from "../../../../../web/src/core/records/open-record.js";
 import { NoScopeKeyError } from "../../../../../web/src/core/scope-keys/errors.js";
+import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { Category } from "../../../../helpers/fixture.js";
-import { attachment, observation, patternBytes, readAll, useRecordWorld } from "../../../../helpers/recordWorld.js";
+import { attachment, observation, patternBytes, useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 /** A node that answers `cat` of `cid` with one bit flipped at `offset`. */
 function flipping(store: IpfsStore, cid: string, offset: number): IpfsStore {
@@ -59,7 +60,7 @@ describe("openRecord", () => {
     const secondPart = manifest.files[1]!.parts[1]!;
     const services = world.services("patient");
     const opened = await openRecord({ ...services, ipfs: flipping(services.ipfs, secondPart.cid, 100) }, services.identity.account, added.recordId);
-    await expect(readAll(opened.openAttachment(1))).rejects.toThrow(IpfsIntegrityError);
+    await expect(readAllBytes(opened.openAttachment(1))).rejects.toThrow(IpfsIntegrityError);
   });
 
   it("openRecord by a participant without a grant throws NoScopeKeyError", async () => {

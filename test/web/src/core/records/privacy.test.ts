@@ -11,9 +11,10 @@ import { randomBytes } from "../../../../../web/src/core/crypto/webcrypto.js";
 import { addRecord } from "../../../../../web/src/core/records/add-record.js";
 import { openRecord } from "../../../../../web/src/core/records/open-record.js";
 import { grantAccess } from "../../../../../web/src/core/scope-keys/grants.js";
+import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { filesContaining, publishedChainData } from "../../../../helpers/chainScan.js";
 import { Category } from "../../../../helpers/fixture.js";
-import { attachment, observation, readAll, useRecordWorld } from "../../../../helpers/recordWorld.js";
+import { attachment, observation, useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 describe("privacy", () => {
   const world = useRecordWorld();
@@ -35,7 +36,7 @@ describe("privacy", () => {
     for (const record of records) {
       const opened = await openRecord(world.services("patient"), personas.patient.account, record.recordId);
       expect(JSON.stringify(opened.document)).toContain(marker);
-      expect(new TextDecoder().decode(await readAll(opened.openAttachment(1)))).toContain(marker);
+      expect(new TextDecoder().decode(await readAllBytes(opened.openAttachment(1)))).toContain(marker);
     }
 
     const blocks = world.ipfs.blockFiles();
