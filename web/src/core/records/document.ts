@@ -27,7 +27,7 @@ export interface RecordDocument {
 }
 
 export class RecordDocumentError extends Error {
-  readonly code = "record-document-invalid";
+  readonly code = "RECORD_DOCUMENT_INVALID";
   constructor(detail: string) {
     super(`The record decrypted, but its content is not a valid EHR Ledger document (${detail}).`);
     this.name = "RecordDocumentError";

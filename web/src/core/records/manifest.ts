@@ -32,7 +32,7 @@ export interface RecordManifest {
 }
 
 export class RecordManifestError extends Error {
-  readonly code = "record-manifest-invalid";
+  readonly code = "RECORD_MANIFEST_INVALID";
   constructor(detail: string) {
     super(`The record's manifest is not a valid EHR Ledger manifest (${detail}); the record cannot be opened.`);
     this.name = "RecordManifestError";
