@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-import { DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, TOKEN_ENV } from "../ipfs-node/defaults.js";
+import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, TOKEN_ENV } from "../ipfs-node/defaults.js";
 import { parseAllowedOrigins, parsePort, readToken } from "../ipfs-node/options.js";
 
 export interface LocalChainOptions {
@@ -32,7 +32,7 @@ Options:
   --ipfs-api-port <port>      IPFS Kubo RPC API port (default ${DEFAULT_API_PORT})
   --ipfs-gateway-port <port>  IPFS gateway port (default ${DEFAULT_GATEWAY_PORT})
   --allow-origin <origin>     browser origin allowed to use IPFS; repeat for more
-                              (default http://localhost:5173 and http://127.0.0.1:5173)
+                              (default ${DEFAULT_ALLOWED_ORIGINS.join(" and ")})
   --ipfs-token-file <file>    bearer token IPFS requires for add and pin add|rm (or env ${TOKEN_ENV})
   -h, --help                  show this help`;
 

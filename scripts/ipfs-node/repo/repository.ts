@@ -19,8 +19,16 @@ export interface Repository {
 export async function openRepository(dataDir: string): Promise<Repository> {
   await mkdir(dataDir, { recursive: true });
   const blocks = await BlockRepository.open(path.join(dataDir, "blocks"));
-  const pins = await PinStore.open(path.join(dataDir, "pins.json"));
-  const identity = await loadOrCreateIdentity(path.join(dataDir, "identity.json"));
+  let pins: PinStore;
+  let identity: NodeIdentity;
+  try {
+    pins = await PinStore.open(path.join(dataDir, "pins.json"));
+    identity = await loadOrCreateIdentity(path.join(dataDir, "identity.json"));
+  } catch (error) {
+    // A damaged pins.json or identity.json must not leave the blockstore open behind the error.
+    await blocks.close();
+    throw error;
+  }
   return {
     dataDir,
     blocks,
@@ -28,8 +36,11 @@ export async function openRepository(dataDir: string): Promise<Repository> {
     identity,
     lock: new ReadWriteLock(),
     async close() {
-      await pins.flush();
-      await blocks.close();
+      try {
+        await pins.flush();
+      } finally {
+        await blocks.close();
+      }
     },
   };
 }
