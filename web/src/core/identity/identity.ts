@@ -64,10 +64,14 @@ export class Identity {
  * encryptionKeyRequest(ledger, account): HKDF-SHA-256 over r ‖ low-s, bound to ledger and account.
  */
 export async function deriveIdentity(signature: Hex, ledger: LedgerContext, account: Address): Promise<Identity> {
-  const keyMaterial = signatureKeyMaterial(signature);
   const info = concatBytes(label("x25519 identity v1"), encodeLedgerContext(ledger), addressBytes(account));
-  const secretKey = await hkdf(keyMaterial, label("identity"), info, nacl.box.secretKeyLength);
-  keyMaterial.fill(0);
+  const keyMaterial = signatureKeyMaterial(signature);
+  let secretKey: Uint8Array;
+  try {
+    secretKey = await hkdf(keyMaterial, label("identity"), info, nacl.box.secretKeyLength);
+  } finally {
+    keyMaterial.fill(0);
+  }
   try {
     return new Identity(account, secretKey);
   } finally {
