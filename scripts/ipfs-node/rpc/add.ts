@@ -9,7 +9,7 @@ import { collectGarbage } from "../repo/gc.js";
 import type { Repository } from "../repo/repository.js";
 import type { RpcCall } from "./context.js";
 import { parseAddSettings, type AddSettings } from "./add-settings.js";
-import { receiveFile } from "./multipart-file.js";
+import { receiveFile, type IncomingFile } from "./multipart-file.js";
 import { NdjsonResponse } from "./ndjson.js";
 
 /** Kubo's balanced layout: at most 174 links per node (go-unixfs DefaultLinksPerBlock). */
@@ -29,9 +29,11 @@ export async function handleAdd({ req, res, query, repo }: RpcCall): Promise<voi
   const response = new NdjsonResponse(res);
   const written: CID[] = [];
   let keep = false;
+  let incoming: IncomingFile | undefined;
   try {
     await repo.lock.shared(async () => {
       const file = await upload.file;
+      incoming = file;
       if (settings.progress) response.start();
       const blockstore = settings.onlyHash ? new BlackHoleBlockstore() : recordingWrites(repo, written);
       const content = countingBytes(file.content, settings.progress ? (bytes) => response.line({ Name: file.name, Bytes: bytes }) : undefined);
@@ -50,6 +52,9 @@ export async function handleAdd({ req, res, query, repo }: RpcCall): Promise<voi
     if (!response.started) throw error;
     response.fail(asKuboError(error));
   } finally {
+    // An import that failed mid-file leaves the parser paused on the rest of the body; discard it,
+    // or a client still uploading would wait for ever.
+    if (!keep) incoming?.content.resume();
     // A failed or refused add leaves nothing behind: its blocks go unless a pin reaches them.
     if (!keep && written.length > 0) await repo.lock.exclusive(() => collectGarbage(repo.blocks, repo.pins, written));
   }
