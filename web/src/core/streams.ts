@@ -1,4 +1,4 @@
-/** Reading a whole web stream into memory, for content that is bounded and needed at once. */
+/** Web streams to and from whole buffers, for content that is bounded and needed at once. */
 import { concatBytes } from "./bytes.js";
 
 export interface ReadLimit {
@@ -24,4 +24,14 @@ export async function readAllBytes(stream: ReadableStream<Uint8Array>, limit?: R
     pieces.push(next.value);
   }
   return concatBytes(...pieces);
+}
+
+/** A stream that yields `bytes` as its only chunk. */
+export function streamOfBytes(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { readAllBytes } from "../../../../web/src/core/streams.js";
+import { readAllBytes, streamOfBytes } from "../../../../web/src/core/streams.js";
 
 function streamOf(pieces: readonly Uint8Array[], onCancel: () => void = () => undefined): ReadableStream<Uint8Array> {
   let next = 0;
@@ -31,5 +31,11 @@ describe("readAllBytes", () => {
     const tooLong = new RangeError("over 3 bytes");
     await expect(readAllBytes(stream, { maxBytes: 3, tooLong: () => tooLong })).rejects.toBe(tooLong);
     expect(cancelled).toBe(true);
+  });
+
+  it("streamOfBytes yields the bytes as one chunk, then ends", async () => {
+    const reader = streamOfBytes(new Uint8Array([1, 2, 3])).getReader();
+    expect(await reader.read()).toEqual({ done: false, value: new Uint8Array([1, 2, 3]) });
+    expect(await reader.read()).toEqual({ done: true, value: undefined });
   });
 });

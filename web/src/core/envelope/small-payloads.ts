@@ -2,22 +2,13 @@
  * Whole-buffer encryption for payloads that fit in memory anyway, such as a record's FHIR JSON
  * (file 0). Built on the streams, so both paths share one implementation of the format.
  */
-import { concatBytes } from "../bytes.js";
 import type { RecordContext } from "../ledger-context.js";
+import { readAllBytes, streamOfBytes } from "../streams.js";
 import { decryptEnvelope } from "./decrypt.js";
 import { encryptEnvelope, type EncryptEnvelopeOptions } from "./encrypt.js";
 
-async function runThrough(bytes: Uint8Array, transform: TransformStream<Uint8Array, Uint8Array>): Promise<Uint8Array> {
-  const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  const pieces: Uint8Array[] = [];
-  const reader = source.pipeThrough(transform).getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) pieces.push(read.value);
-  return concatBytes(...pieces);
+function runThrough(bytes: Uint8Array, transform: TransformStream<Uint8Array, Uint8Array>): Promise<Uint8Array> {
+  return readAllBytes(streamOfBytes(bytes).pipeThrough(transform));
 }
 
 export function encryptBytes(
