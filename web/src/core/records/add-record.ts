@@ -10,8 +10,7 @@ import { fromHex, toHex, type Hex } from "../bytes.js";
 import { sameAddress } from "../chain/address.js";
 import { ledgerContextOf } from "../chain/connection.js";
 import { LedgerRevertError, TransactionRejectedError } from "../chain/errors.js";
-import type { TransactionStatus } from "../chain/transactions.js";
-import { sendLedgerTransaction } from "../chain/transactions.js";
+import { sendLedgerTransaction, type TransactionStatus } from "../chain/transactions.js";
 import { readEncryptionKey, ZERO_KEY } from "../chain/views.js";
 import { randomBytes } from "../crypto/webcrypto.js";
 import { DEFAULT_CHUNK_SIZE, encryptEnvelope, envelopePartLengths } from "../envelope/index.js";
@@ -19,6 +18,7 @@ import { manifestCid, putManifest, unpin, uploadParts, type StoredPart } from ".
 import { RECORD_NONCE_LENGTH, type Address, type RecordContext } from "../ledger-context.js";
 import { unwrapDataKeyAsPatient, unwrapDataKeyWithScopeKey, wrapDataKey } from "../scope-keys/data-key-wraps.js";
 import { ensureWritableEpoch } from "../scope-keys/rotation.js";
+import { streamOfBytes } from "../streams.js";
 import type { AttachmentSource } from "./attachment-source.js";
 import { encodeRecordDocument, FHIR_VERSION } from "./document.js";
 import { encodeManifest } from "./manifest.js";
@@ -37,6 +37,8 @@ export interface NewRecord {
 
 export type AddRecordProgress =
   | { step: "preparing-keys" }
+  /** The category's scope key is being created or rotated first: a transaction of its own. */
+  | { step: "key-transaction"; status: TransactionStatus }
   | { step: "encrypting-and-uploading"; bytesDone: number; bytesTotal: number }
   | { step: "storing-manifest" }
   | { step: "transaction"; status: TransactionStatus }
@@ -64,16 +66,7 @@ interface PlannedFile {
 }
 
 function bytesSource(bytes: Uint8Array): PlannedFile {
-  return {
-    size: bytes.length,
-    open: () =>
-      new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(bytes);
-          controller.close();
-        },
-      }),
-  };
+  return { size: bytes.length, open: () => streamOfBytes(bytes) };
 }
 
 function plannedFiles(record: NewRecord): PlannedFile[] {
@@ -114,7 +107,9 @@ export async function addRecord(services: RecordServices, record: NewRecord, opt
   onProgress?.({ step: "preparing-keys" });
   const patientKey = await readEncryptionKey(connection, record.patient);
   if (patientKey === ZERO_KEY) throw new PatientWithoutEncryptionKeyError(record.patient);
-  const { epoch, scopeKey } = await ensureWritableEpoch(connection, identity, keyring, record.patient, record.category);
+  const { epoch, scopeKey } = await ensureWritableEpoch(connection, identity, keyring, record.patient, record.category, {
+    onStatus: (status) => onProgress?.({ step: "key-transaction", status }),
+  });
 
   const resume = resumable(options.resumeFrom, record, epoch, files.length, chunkSize) ? options.resumeFrom : undefined;
   if (options.resumeFrom !== undefined && resume === undefined) {

@@ -66,7 +66,7 @@ describe("addRecord", () => {
     expect((await openRecord(world.services("patient"), personas.patient.account, added.recordId)).entry.author).toBe(personas.doctor.account);
   });
 
-  it("addRecord reports upload progress that only grows to the total, then the transaction stages", async () => {
+  it("addRecord reports the key transaction, upload progress that only grows to the total, then the transaction stages", async () => {
     const patient = world.services("patient");
     const progress: AddRecordProgress[] = [];
 
@@ -78,6 +78,10 @@ describe("addRecord", () => {
     expect(uploads.at(-1)?.bytesDone).toBe(uploads.at(-1)?.bytesTotal);
     const stages = progress.flatMap((step) => (step.step === "transaction" ? [step.status.stage] : []));
     expect(stages).toEqual(["simulating", "awaiting-signature", "pending", "confirmed"]);
+    // The category had no key yet: creating it is a transaction of its own, reported before the upload.
+    const keyStages = progress.flatMap((step) => (step.step === "key-transaction" ? [step.status.stage] : []));
+    expect(keyStages).toEqual(["simulating", "awaiting-signature", "pending", "confirmed"]);
+    expect(progress.findIndex((step) => step.step === "key-transaction")).toBeLessThan(progress.findIndex((step) => step.step === "encrypting-and-uploading"));
   });
 
   it("addRecord with the default 1 MiB chunks splits a 9 MiB attachment into two parts and reads it back", async () => {
