@@ -35,7 +35,8 @@ export function toHex(bytes: Uint8Array): Hex {
 export function fromHex(hex: string): Uint8Array {
   const digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.slice(2) : hex;
   if (digits.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(digits)) {
-    throw new TypeError(`not a hex byte string: ${hex.length > 20 ? `${hex.slice(0, 20)}…` : hex}`);
+    // The input may be a key: say what is wrong with it, never what it is.
+    throw new TypeError(`not a hex byte string (${hex.length} characters)`);
   }
   const out = new Uint8Array(digits.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16);
