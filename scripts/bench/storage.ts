@@ -22,7 +22,7 @@ import { openRecord } from "../../web/src/core/records/open-record.js";
 import type { RecordServices } from "../../web/src/core/records/services.js";
 import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
 import { createScopeKey } from "../../web/src/core/scope-keys/rotation.js";
-import { renderJson, renderMarkdown, type Metric } from "./crypto/report.js";
+import { renderJson, renderMarkdown, type Metric } from "./metrics.js";
 import { signUpPatient, startLocalStack, type StackParticipant } from "./storage/local-stack.js";
 
 const MiB = 2 ** 20;
@@ -167,7 +167,7 @@ export async function runStorageBench(options: StorageBenchOptions): Promise<Met
       { metric: `${large_}: of which the manifest and the transaction`, value: round(addSeconds - manifestAt), unit: "s" },
       { metric: `${large_}: of which reading keys before the upload`, value: round(uploadStart), unit: "s" },
       { metric: `${large_}: upload throughput`, value: round(options.sizeBytes / 1e6 / (manifestAt - uploadStart), 1), unit: "MB/s" },
-      { metric: `${large_}: peak extra RSS while adding (source Blob excluded)`, value: round(addPeakRss / 1e6, 1), unit: "MB" },
+      { metric: `${large_}: peak extra RSS while adding, client and embedded node in one process (source Blob excluded)`, value: round(addPeakRss / 1e6, 1), unit: "MB" },
       { metric: `${large_}: open, verify and decrypt the attachment`, value: round(readSeconds), unit: "s" },
       { metric: `1 KiB record: add, median of ${options.smallRuns}`, value: round(quantile(adds, 0.5), 1), unit: "ms" },
       { metric: `1 KiB record: add, p95 of ${options.smallRuns}`, value: round(quantile(adds, 0.95), 1), unit: "ms" },
