@@ -18,6 +18,14 @@ export interface BlockRange {
 export const EVENT_PAGE_BLOCKS = 10_000n;
 
 /**
+ * The chain's latest block, asked afresh: viem caches the block number for the client's polling
+ * interval, and a scan right after a receipt must reach that receipt's block.
+ */
+export function latestBlockNumber(connection: LedgerConnection): Promise<bigint> {
+  return connection.publicClient.getBlockNumber({ cacheTime: 0 });
+}
+
+/**
  * Every `eventName` event of the ledger matching the indexed `args`, oldest first, from the
  * deployment block (or `range.fromBlock`) to the latest block (or `range.toBlock`).
  */
@@ -29,7 +37,7 @@ export async function readLedgerEvents<Name extends LedgerEventName>(
 ): Promise<LedgerEvent<Name>[]> {
   const { publicClient, address } = connection;
   const fromBlock = range.fromBlock ?? connection.deploymentBlock;
-  const toBlock = range.toBlock ?? (await publicClient.getBlockNumber());
+  const toBlock = range.toBlock ?? (await latestBlockNumber(connection));
   const events: LedgerEvent<Name>[] = [];
   for (let start = fromBlock; start <= toBlock; start += EVENT_PAGE_BLOCKS) {
     const end = start + EVENT_PAGE_BLOCKS - 1n < toBlock ? start + EVENT_PAGE_BLOCKS - 1n : toBlock;

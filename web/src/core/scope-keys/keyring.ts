@@ -5,7 +5,7 @@
  */
 import { fromHex } from "../bytes.js";
 import { ledgerContextOf, type LedgerConnection } from "../chain/connection.js";
-import { readLedgerEvents, type LedgerEvent } from "../chain/events.js";
+import { latestBlockNumber, readLedgerEvents, type LedgerEvent } from "../chain/events.js";
 import type { Identity } from "../identity/identity.js";
 import type { Address } from "../ledger-context.js";
 import type { ScopeKeyContext } from "./bindings.js";
@@ -47,7 +47,7 @@ export class ScopeKeyring {
   /** Reads the chain since the last sync of `patient` and opens every key this identity can reach. */
   async sync(connection: LedgerConnection, patient: Address): Promise<void> {
     const keys = this.#patientKeys(patient);
-    const toBlock = await connection.publicClient.getBlockNumber();
+    const toBlock = await latestBlockNumber(connection);
     const fromBlock = keys.syncedThrough === undefined ? connection.deploymentBlock : keys.syncedThrough + 1n;
     if (fromBlock > toBlock) return;
     const range = { fromBlock, toBlock };

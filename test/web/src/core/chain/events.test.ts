@@ -1,5 +1,7 @@
+import { createPublicClient, custom } from "viem";
 import { describe, expect, it } from "vitest";
 
+import { createLedgerConnection } from "../../../../../web/src/core/chain/connection.js";
 import { EVENT_PAGE_BLOCKS, readLedgerEvents } from "../../../../../web/src/core/chain/events.js";
 import { sendLedgerTransaction } from "../../../../../web/src/core/chain/transactions.js";
 import { recordingProvider, type Eip1193Provider } from "../../../../helpers/eip1193.js";
@@ -47,5 +49,17 @@ describe("readLedgerEvents", () => {
     const block = patientChange?.blockNumber as bigint;
     const only = await readLedgerEvents(connection, "EncryptionKeyChanged", undefined, { fromBlock: block, toBlock: block });
     expect(only.map((event) => event.args.account)).toEqual([personas.patient.account]);
+  });
+
+  it("reads up to the block of a receipt just returned, even through a client that caches the block number", async () => {
+    const { world, personas } = viem();
+    const provider = world.connection.provider as Eip1193Provider;
+    const publicClient = createPublicClient({ transport: custom(provider, { retryCount: 0 }), cacheTime: 60_000 });
+    const connection = createLedgerConnection({ publicClient, address: personas.doctor.connection.address, chainId: personas.doctor.connection.chainId });
+    await publicClient.getBlockNumber();
+
+    await sendLedgerTransaction(personas.doctor.connection, "requestAccess", [personas.patient.account, 1, 0, 0]);
+
+    expect(await readLedgerEvents(connection, "AccessRequested")).toHaveLength(1);
   });
 });
