@@ -21,7 +21,7 @@ import { pathToFileURL } from "node:url";
 import path from "node:path";
 
 import { CHROMIUM_INSTALL_HINT, findChromium } from "./crypto/chromium.js";
-import { collectGarbage } from "./crypto/gc.js";
+import { collectGarbage } from "./gc.js";
 import { measureStreamingMemory } from "./crypto/memory.js";
 import { cryptoMetrics, type CryptoBenchResults } from "./crypto/report.js";
 import { meetsTarget, renderJson, renderMarkdown } from "./metrics.js";

@@ -4,7 +4,7 @@
  * the only memory that grows with the stream is whatever the envelope streams hold.
  */
 import { decryptEnvelope, encryptEnvelope } from "../../../web/src/core/envelope/index.js";
-import { collectGarbage } from "./gc.js";
+import { collectGarbage } from "../gc.js";
 import { BENCH_CONTEXT, randomBuffer } from "./throughput.js";
 
 export interface MemoryOptions {
