@@ -69,8 +69,10 @@ export class IpfsUnauthorizedError extends IpfsError {
   ) {
     super(
       "IPFS_UNAUTHORIZED",
-      `The IPFS node at ${apiUrl} refused ${operation} (HTTP ${status}): the API token is missing or wrong. ` +
-        "Configure the token this node expects.",
+      status === 401
+        ? `The IPFS node at ${apiUrl} refused ${operation} (HTTP 401): the API token is missing or wrong. Configure the token this node expects.`
+        : `The IPFS node at ${apiUrl} refused ${operation} (HTTP ${status}): this client's token or origin is not allowed there. ` +
+          "Configure the token the node expects, or add this origin to the node's allowed origins.",
     );
   }
 }

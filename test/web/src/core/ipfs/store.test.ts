@@ -30,6 +30,19 @@ describe("createIpfsStore against a node that requires a token", () => {
     expect(await store.cat("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e", { maxBytes: 100 })).toEqual(hello);
   });
 
+  it("fails on a 403 with IpfsUnauthorizedError that names the token or the origin", async () => {
+    const refusing = await startFakeRpc((_command, _url, res) => kuboError(res, 403, "origin not allowed"));
+    try {
+      const store = createIpfsStore({ apiUrl: refusing.apiUrl, retryDelayMs: 1 });
+      const failure = store.add(hello);
+      await expect(failure).rejects.toBeInstanceOf(IpfsUnauthorizedError);
+      await expect(failure).rejects.toThrow(/\(HTTP 403\): this client's token or origin is not allowed there/);
+      expect(refusing.requests).toEqual(["add"]);
+    } finally {
+      await refusing.close();
+    }
+  });
+
   it("fails with IpfsUnauthorizedError with a wrong token", async () => {
     const store = createIpfsStore({ apiUrl: guarded.node.apiUrl, token: "wrong" });
     await expect(store.add(hello)).rejects.toBeInstanceOf(IpfsUnauthorizedError);
