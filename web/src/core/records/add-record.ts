@@ -13,8 +13,8 @@ import { LedgerRevertError, TransactionRejectedError } from "../chain/errors.js"
 import { sendLedgerTransaction, type TransactionStatus } from "../chain/transactions.js";
 import { readEncryptionKey, ZERO_KEY } from "../chain/views.js";
 import { randomBytes } from "../crypto/webcrypto.js";
-import { DEFAULT_CHUNK_SIZE, encryptEnvelope, envelopePartLengths } from "../envelope/index.js";
-import { manifestCid, putManifest, unpin, uploadParts, type StoredPart } from "../ipfs/index.js";
+import { DEFAULT_CHUNK_SIZE, DEFAULT_CHUNKS_PER_PART, encryptEnvelope, envelopePartLengths, HEADER_LENGTH, TAG_LENGTH } from "../envelope/index.js";
+import { manifestCid, MAX_PART_BYTES, putManifest, unpin, uploadParts, type StoredPart } from "../ipfs/index.js";
 import { RECORD_NONCE_LENGTH, type Address, type RecordContext } from "../ledger-context.js";
 import { unwrapDataKeyAsPatient, unwrapDataKeyWithScopeKey, wrapDataKey } from "../scope-keys/data-key-wraps.js";
 import { ensureWritableEpoch } from "../scope-keys/rotation.js";
@@ -102,6 +102,10 @@ export async function addRecord(services: RecordServices, record: NewRecord, opt
   const { connection, identity, keyring, ipfs } = services;
   const { onProgress, signal } = options;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  // Checked before any key transaction: a part is 8 chunks and must fit the IPFS layer's part limit.
+  if (DEFAULT_CHUNKS_PER_PART * (chunkSize + TAG_LENGTH) + HEADER_LENGTH > MAX_PART_BYTES) {
+    throw new RangeError(`chunk size ${chunkSize} is too large: ${DEFAULT_CHUNKS_PER_PART} chunks per upload part must fit in ${MAX_PART_BYTES} bytes`);
+  }
   const files = plannedFiles(record);
 
   onProgress?.({ step: "preparing-keys" });

@@ -9,6 +9,7 @@ import { addRecord, type AddRecordProgress } from "../../../../../web/src/core/r
 import { openRecord } from "../../../../../web/src/core/records/open-record.js";
 import type { UploadCheckpoint } from "../../../../../web/src/core/records/upload-checkpoint.js";
 import { grantAccess } from "../../../../../web/src/core/scope-keys/grants.js";
+import { readScopeKeyState } from "../../../../../web/src/core/chain/views.js";
 import { createScopeKey } from "../../../../../web/src/core/scope-keys/rotation.js";
 import { ScopeKeyring } from "../../../../../web/src/core/scope-keys/keyring.js";
 import { readAllBytes } from "../../../../../web/src/core/streams.js";
@@ -179,6 +180,13 @@ describe("addRecord", () => {
     for await (const pin of world.ipfs.client.pin.ls()) pinned.add(pin.cid.toString());
     for (const cid of staleCids) expect(pinned.has(cid)).toBe(false);
     expect(pinned.has(manifestCid(added.contentDigest))).toBe(true);
+  });
+
+  it("addRecord with chunks too large for an upload part refuses before sending any transaction", async () => {
+    const patient = world.services("patient");
+    const attempt = addRecord(patient, { patient: patient.identity.account, category: Category.Imaging, resource: observation("x") }, { chunkSize: 4 * 1024 * 1024 });
+    await expect(attempt).rejects.toThrow(/chunk size 4194304 is too large/);
+    expect((await readScopeKeyState(patient.connection, patient.identity.account, Category.Imaging)).epoch).toBe(0);
   });
 
   it("addRecord for a patient whose keyring belongs to someone else is refused", async () => {
