@@ -20,8 +20,8 @@ import type { Address } from "../../../web/src/core/ledger-context.js";
 import { sendLedgerTransaction } from "../../../web/src/core/chain/transactions.js";
 import { readBuildArtifact } from "../../lib/build-artifacts.js";
 import { buildArtifactsDir } from "../../lib/project-paths.js";
-import { startIpfsNode, type RunningIpfsNode } from "../../ipfs-node/node.js";
 import { DEV_MNEMONIC, startAnvil, type RunningAnvil } from "../../local-chain/anvil.js";
+import { startIpfsProcess, type IpfsProcess } from "./ipfs-process.js";
 
 const CHAIN_ID = 1337;
 const HOST = "127.0.0.1";
@@ -36,7 +36,8 @@ export interface StackParticipant {
 
 export interface LocalStack {
   publicClient: PublicClient;
-  ipfs: RunningIpfsNode;
+  /** The embedded IPFS node, in a process of its own. */
+  ipfs: IpfsProcess;
   /** Anvil dev account `index` (0 is the admin), with its derived identity. */
   participant(index: number): Promise<StackParticipant>;
   stop(): Promise<void>;
@@ -54,11 +55,11 @@ async function freePort(): Promise<number> {
 export async function startLocalStack(log: (message: string) => void): Promise<LocalStack> {
   const dir = mkdtempSync(path.join(tmpdir(), "ehr-bench-"));
   let anvil: RunningAnvil | undefined;
-  let ipfs: RunningIpfsNode | undefined;
+  let ipfs: IpfsProcess | undefined;
   const stop = async () => {
     // Each step runs even if an earlier one fails: a left-over anvil would outlive the benchmark.
     try {
-      await ipfs?.close();
+      await ipfs?.stop();
     } finally {
       try {
         await anvil?.stop();
@@ -78,7 +79,7 @@ export async function startLocalStack(log: (message: string) => void): Promise<L
       logFile: path.join(dir, "anvil.log"),
       pidFile: path.join(dir, "anvil.pid"),
     });
-    ipfs = await startIpfsNode({ dataDir: path.join(dir, "ipfs"), apiPort: 0, gatewayPort: 0 });
+    ipfs = await startIpfsProcess({ dataDir: path.join(dir, "ipfs"), host: HOST, apiPort: await freePort(), gatewayPort: await freePort() });
 
     const chain = defineChain({ id: CHAIN_ID, name: "EHR Ledger bench", nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 }, rpcUrls: { default: { http: [anvil.rpcUrl] } } });
     const transport = http(anvil.rpcUrl, { retryCount: 0 });
