@@ -7,7 +7,10 @@ export interface AttachmentSource {
   open(): ReadableStream<Uint8Array>;
 }
 
-/** A browser `File` or any Blob (Node 22 has Blob too). */
+/**
+ * A browser `File` or any Blob. In Node, a Blob's stream reads ahead of a slow reader until the
+ * whole Blob is queued, so large sources there should supply a pulled stream (a file stream) instead.
+ */
 export function attachmentFromBlob(blob: Blob, title: string): AttachmentSource {
   return {
     title,
