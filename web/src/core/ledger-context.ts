@@ -13,11 +13,15 @@ export interface LedgerContext {
   contract: Address;
 }
 
-/** Where a record's ciphertext belongs: the on-chain coordinates it will be added under. */
-export interface RecordContext extends LedgerContext {
+/** One epoch of one patient's category key. */
+export interface ScopeKeyContext extends LedgerContext {
   patient: Address;
   category: number;
   epoch: number;
+}
+
+/** Where a record's ciphertext belongs: the on-chain coordinates it will be added under. */
+export interface RecordContext extends ScopeKeyContext {
   /** 16 random bytes chosen by the author; the manifest carries it and the on-chain digest commits to it. */
   recordNonce: Uint8Array;
 }
@@ -36,18 +40,17 @@ export function encodeLedgerContext(context: LedgerContext): Uint8Array {
   return concatBytes(uintBE(context.chainId, 8), addressBytes(context.contract));
 }
 
-/** chainId (u64) ‖ contract (20) ‖ patient (20) ‖ category (u8) ‖ epoch (u32) ‖ recordNonce (16). */
+/** chainId (u64) ‖ contract (20) ‖ patient (20) ‖ category (u8) ‖ epoch (u32). */
+export function encodeScopeKeyContext(context: ScopeKeyContext): Uint8Array {
+  return concatBytes(encodeLedgerContext(context), addressBytes(context.patient), uintBE(context.category, 1), uintBE(context.epoch, 4));
+}
+
+/** The scope-key context ‖ recordNonce (16). */
 export function encodeRecordContext(context: RecordContext): Uint8Array {
   if (context.recordNonce.length !== RECORD_NONCE_LENGTH) {
     throw new RangeError(`record nonce must be ${RECORD_NONCE_LENGTH} bytes, got ${context.recordNonce.length}`);
   }
-  return concatBytes(
-    encodeLedgerContext(context),
-    addressBytes(context.patient),
-    uintBE(context.category, 1),
-    uintBE(context.epoch, 4),
-    context.recordNonce,
-  );
+  return concatBytes(encodeScopeKeyContext(context), context.recordNonce);
 }
 
 /** A domain-separation label: every derivation and AEAD in the core starts its info/AAD with one. */

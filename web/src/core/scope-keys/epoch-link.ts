@@ -2,7 +2,8 @@
  * Key regression: each epoch's key carries the previous one (previousKeyWrap on chain), so the
  * holder of epoch n's key can walk back to every earlier epoch and never forward.
  */
-import { epochLinkBinding, PURPOSES, type ScopeKeyContext } from "./bindings.js";
+import type { ScopeKeyContext } from "../ledger-context.js";
+import { epochLinkBinding, PURPOSES } from "./bindings.js";
 import { boxKey, openKeyBox } from "./key-box.js";
 
 /** The previous key boxed under `newKey`; `context.epoch` is the new key's epoch. */

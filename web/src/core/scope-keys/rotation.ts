@@ -13,8 +13,7 @@ import { sendLedgerTransaction, type SendOptions } from "../chain/transactions.j
 import { readRotationRequired, readScopeKeyState } from "../chain/views.js";
 import { randomBytes } from "../crypto/webcrypto.js";
 import type { Identity } from "../identity/identity.js";
-import type { Address } from "../ledger-context.js";
-import type { ScopeKeyContext } from "./bindings.js";
+import type { Address, ScopeKeyContext } from "../ledger-context.js";
 import { linkPreviousKey } from "./epoch-link.js";
 import { AccountMismatchError, RotationContentionError } from "./errors.js";
 import type { ScopeKeyEpoch, ScopeKeyring } from "./keyring.js";

@@ -3,7 +3,8 @@ import { toHex, type Hex } from "../bytes.js";
 import { sealKey } from "../crypto/seal.js";
 import type { Identity } from "../identity/identity.js";
 import type { Address } from "../ledger-context.js";
-import { PURPOSES, scopeKeyWrapBinding, type ScopeKeyContext } from "./bindings.js";
+import type { ScopeKeyContext } from "../ledger-context.js";
+import { PURPOSES, scopeKeyWrapBinding } from "./bindings.js";
 
 export async function sealScopeKey(scopeKey: Uint8Array, context: ScopeKeyContext, recipient: Address, recipientPublicKey: Uint8Array): Promise<Hex> {
   return toHex(await sealKey(recipientPublicKey, scopeKey, PURPOSES.scopeKeyWrap, scopeKeyWrapBinding(context, recipient)));
