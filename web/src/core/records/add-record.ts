@@ -13,7 +13,7 @@ import { LedgerRevertError, TransactionRejectedError } from "../chain/errors.js"
 import { sendLedgerTransaction, type TransactionStatus } from "../chain/transactions.js";
 import { readEncryptionKey, ZERO_KEY } from "../chain/views.js";
 import { randomBytes } from "../crypto/webcrypto.js";
-import { DEFAULT_CHUNK_SIZE, DEFAULT_CHUNKS_PER_PART, encryptEnvelope, envelopePartLengths, HEADER_LENGTH, TAG_LENGTH } from "../envelope/index.js";
+import { DEFAULT_CHUNK_SIZE, DEFAULT_CHUNKS_PER_PART, encryptEnvelope, envelopeLength, envelopePartLengths } from "../envelope/index.js";
 import { manifestCid, MAX_PART_BYTES, putManifest, unpin, uploadParts, type StoredPart } from "../ipfs/index.js";
 import { RECORD_NONCE_LENGTH, type Address, type RecordContext } from "../ledger-context.js";
 import { unwrapDataKeyAsPatient, unwrapDataKeyWithScopeKey, wrapDataKey } from "../scope-keys/data-key-wraps.js";
@@ -102,8 +102,10 @@ export async function addRecord(services: RecordServices, record: NewRecord, opt
   const { connection, identity, keyring, ipfs } = services;
   const { onProgress, signal } = options;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  // Checked before any key transaction: a part is 8 chunks and must fit the IPFS layer's part limit.
-  if (DEFAULT_CHUNKS_PER_PART * (chunkSize + TAG_LENGTH) + HEADER_LENGTH > MAX_PART_BYTES) {
+  // Checked before any key transaction: the largest upload part (the first, header included) must
+  // fit the IPFS layer's part limit.
+  const largestPart = envelopePartLengths(DEFAULT_CHUNKS_PER_PART * chunkSize, DEFAULT_CHUNKS_PER_PART, chunkSize)[0]!;
+  if (largestPart > MAX_PART_BYTES) {
     throw new RangeError(`chunk size ${chunkSize} is too large: ${DEFAULT_CHUNKS_PER_PART} chunks per upload part must fit in ${MAX_PART_BYTES} bytes`);
   }
   const files = plannedFiles(record);
@@ -136,7 +138,8 @@ export async function addRecord(services: RecordServices, record: NewRecord, opt
     };
 
     const partLengths = files.map((file) => envelopePartLengths(file.size, undefined, chunkSize));
-    const bytesTotal = partLengths.flat().reduce((total, length) => total + length, 0);
+    const fileLengths = files.map((file) => envelopeLength(file.size, chunkSize));
+    const bytesTotal = fileLengths.reduce((total, length) => total + length, 0);
     let bytesBefore = 0;
     const stored: StoredPart[][] = [];
     for (const [index, file] of files.entries()) {
@@ -155,7 +158,7 @@ export async function addRecord(services: RecordServices, record: NewRecord, opt
           },
         }),
       );
-      bytesBefore += partLengths[index]!.reduce((total, length) => total + length, 0);
+      bytesBefore += fileLengths[index]!;
     }
 
     onProgress?.({ step: "storing-manifest" });
@@ -163,7 +166,7 @@ export async function addRecord(services: RecordServices, record: NewRecord, opt
       recordNonce,
       dataKey: wraps,
       chunkSize,
-      files: stored.map((parts, i) => ({ length: partLengths[i]!.reduce((total, length) => total + length, 0), parts })),
+      files: stored.map((parts, i) => ({ length: fileLengths[i]!, parts })),
     });
     const contentDigest = await putManifest(ipfs, manifest, { signal });
     const pinned = [...stored.flat().map((part) => part.cid), manifestCid(contentDigest)];
