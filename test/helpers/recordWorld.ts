@@ -44,16 +44,4 @@ export function attachment(bytes: Uint8Array, title = "scan.bin", contentType = 
   return { title, contentType, size: bytes.length, open: () => new Blob([ownBytes(bytes)]).stream() };
 }
 
-/** Deterministic, incompressible-looking bytes. */
-export function patternBytes(length: number, seed = 1): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed >>> 0 || 1;
-  for (let i = 0; i < length; i++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    bytes[i] = state & 0xff;
-  }
-  return bytes;
-}
 

@@ -71,7 +71,7 @@ describe("createIpfsStore when the node misbehaves", () => {
 
   it("retries 5xx and then succeeds", async () => {
     let failuresLeft = 2;
-    const flaky = await startFakeRpc((command, url, res) => {
+    const flaky = await startFakeRpc((_command, url, res) => {
       if (failuresLeft-- > 0) return kuboError(res, 503, "warming up");
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end(`${JSON.stringify({ Cid: url.searchParams.get("arg"), Type: "recursive" })}\n`);

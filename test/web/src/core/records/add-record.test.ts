@@ -16,7 +16,8 @@ import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { rejectingProvider } from "../../../../helpers/eip1193.js";
 import { revokeOnly } from "../../../../helpers/keyScenarios.js";
 import { Category } from "../../../../helpers/fixture.js";
-import { attachment, observation, patternBytes, useRecordWorld } from "../../../../helpers/recordWorld.js";
+import { kuboDeterministicBytes as deterministicBytes } from "../../../../scripts/ipfs-node/support.js";
+import { attachment, observation, useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 const SMALL_CHUNKS = 4096;
 /** Plaintext bytes in one upload part: 8 encryption chunks. */
@@ -37,7 +38,7 @@ describe("addRecord", () => {
   const world = useRecordWorld();
 
   it("addRecord by the patient stores a record the patient opens, attachments included", async () => {
-    const scan = patternBytes(100_000);
+    const scan = deterministicBytes(100_000, "attachment");
     const patient = world.services("patient");
 
     const added = await addRecord(patient, { patient: patient.identity.account, category: Category.PatientReported, resource: observation("headache for three days"), attachments: [attachment(scan, "scan.png", "image/png")] }, { chunkSize: SMALL_CHUNKS });
@@ -71,7 +72,7 @@ describe("addRecord", () => {
     const patient = world.services("patient");
     const progress: AddRecordProgress[] = [];
 
-    await addRecord(patient, { patient: patient.identity.account, category: Category.Imaging, resource: observation("x-ray"), attachments: [attachment(patternBytes(5 * PART))] }, { chunkSize: SMALL_CHUNKS, onProgress: (step) => progress.push(step) });
+    await addRecord(patient, { patient: patient.identity.account, category: Category.Imaging, resource: observation("x-ray"), attachments: [attachment(deterministicBytes(5 * PART, "attachment"))] }, { chunkSize: SMALL_CHUNKS, onProgress: (step) => progress.push(step) });
 
     const uploads = progress.flatMap((step) => (step.step === "encrypting-and-uploading" ? [step] : []));
     expect(uploads.length).toBeGreaterThan(5);
@@ -87,7 +88,7 @@ describe("addRecord", () => {
 
   it("addRecord with the default 1 MiB chunks splits a 9 MiB attachment into two parts and reads it back", async () => {
     const patient = world.services("patient");
-    const scan = patternBytes(9 * 1024 * 1024 + 5, 7);
+    const scan = deterministicBytes(9 * 1024 * 1024 + 5, "attachment 7");
 
     const added = await addRecord(patient, { patient: patient.identity.account, category: Category.Imaging, resource: observation("MRI"), attachments: [attachment(scan)] });
 
@@ -106,7 +107,7 @@ describe("addRecord", () => {
     let checkpoint: UploadCheckpoint | undefined;
 
     await expect(
-      addRecord(services, { patient: declined.account, category: Category.Imaging, resource: observation("declined"), attachments: [attachment(patternBytes(3 * PART))] }, { chunkSize: SMALL_CHUNKS, onCheckpoint: (saved) => (checkpoint = structuredClone(saved)) }),
+      addRecord(services, { patient: declined.account, category: Category.Imaging, resource: observation("declined"), attachments: [attachment(deterministicBytes(3 * PART, "attachment"))] }, { chunkSize: SMALL_CHUNKS, onCheckpoint: (saved) => (checkpoint = structuredClone(saved)) }),
     ).rejects.toThrow(TransactionRejectedError);
 
     const cids = checkpoint!.files.flatMap((file) => file.parts.map((part) => part.cid));
@@ -134,7 +135,7 @@ describe("addRecord", () => {
 
   it("addRecord resumed after an interruption uploads only the parts still missing", async () => {
     const patient = world.services("patient");
-    const scan = patternBytes(6 * PART, 3);
+    const scan = deterministicBytes(6 * PART, "attachment 3");
     const record = { patient: patient.identity.account, category: Category.Imaging, resource: observation("resumed"), attachments: [attachment(scan)] };
     const interruption = new AbortController();
     let checkpoint: UploadCheckpoint | undefined;
@@ -163,7 +164,7 @@ describe("addRecord", () => {
   it("addRecord after the category's key rotated drops a stale checkpoint's parts and starts over", async () => {
     const { personas } = world.viem();
     const patient = world.services("patient");
-    const record = { patient: patient.identity.account, category: Category.Imaging, resource: observation("stale"), attachments: [attachment(patternBytes(2 * PART))] };
+    const record = { patient: patient.identity.account, category: Category.Imaging, resource: observation("stale"), attachments: [attachment(deterministicBytes(2 * PART, "attachment"))] };
     const interruption = new AbortController();
     let checkpoint: UploadCheckpoint | undefined;
     await expect(

@@ -22,7 +22,8 @@ import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { filesContaining, publishedChainData } from "../../../../helpers/chainScan.js";
 import { Category } from "../../../../helpers/fixture.js";
 import { chainTime, travelTo } from "../../../../helpers/keyScenarios.js";
-import { attachment, observation, patternBytes, useRecordWorld } from "../../../../helpers/recordWorld.js";
+import { kuboDeterministicBytes as deterministicBytes } from "../../../../scripts/ipfs-node/support.js";
+import { attachment, observation, useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 const NOTES = 1 << Category.GeneralNotes;
 const CHUNKS = { chunkSize: 4096 };
@@ -32,7 +33,7 @@ describe("key distribution end to end", () => {
 
   function add(services: RecordServices, text: string, withAttachment = false) {
     const { personas } = world.viem();
-    return addRecord(services, { patient: personas.patient.account, category: Category.GeneralNotes, resource: observation(text), attachments: withAttachment ? [attachment(patternBytes(20_000, text.length))] : [] }, CHUNKS);
+    return addRecord(services, { patient: personas.patient.account, category: Category.GeneralNotes, resource: observation(text), attachments: withAttachment ? [attachment(deterministicBytes(20_000, text))] : [] }, CHUNKS);
   }
 
   async function opens(reader: "patient" | "doctor" | "doctor2", recordId: bigint, services = world.services(reader)) {
@@ -96,7 +97,7 @@ describe("key distribution end to end", () => {
       expect(await opens("doctor", record.recordId)).toEqual(observation(text));
     }
     const opened = await openRecord(world.services("doctor"), personas.patient.account, byDoctor2.recordId);
-    expect(await readAllBytes(opened.openAttachment(1))).toEqual(patternBytes(20_000, "written by another doctor".length));
+    expect(await readAllBytes(opened.openAttachment(1))).toEqual(deterministicBytes(20_000, "written by another doctor"));
   });
 
   it("R2: a revoked doctor holding every old key, the whole chain and every IPFS block cannot open a record added after the revoke", async () => {

@@ -11,7 +11,8 @@ import { openRecord, readRecordEntry } from "../../../../../web/src/core/records
 import { NoScopeKeyError } from "../../../../../web/src/core/scope-keys/errors.js";
 import { readAllBytes } from "../../../../../web/src/core/streams.js";
 import { Category } from "../../../../helpers/fixture.js";
-import { attachment, observation, patternBytes, useRecordWorld } from "../../../../helpers/recordWorld.js";
+import { kuboDeterministicBytes as deterministicBytes } from "../../../../scripts/ipfs-node/support.js";
+import { attachment, observation, useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 /** A node that answers `cat` of `cid` with one bit flipped at `offset`. */
 function flipping(store: IpfsStore, cid: string, offset: number): IpfsStore {
@@ -29,7 +30,7 @@ describe("openRecord", () => {
 
   async function stored() {
     const patient = world.services("patient");
-    const added = await addRecord(patient, { patient: patient.identity.account, category: Category.PatientReported, resource: observation("tamper target"), attachments: [attachment(patternBytes(50_000))] }, { chunkSize: 4096 });
+    const added = await addRecord(patient, { patient: patient.identity.account, category: Category.PatientReported, resource: observation("tamper target"), attachments: [attachment(deterministicBytes(50_000, "attachment"))] }, { chunkSize: 4096 });
     const opened = await openRecord(world.services("patient"), patient.identity.account, added.recordId);
     return { patient, added, opened };
   }
