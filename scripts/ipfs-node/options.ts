@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { parseIntegerOption } from "../lib/integer-option.js";
 import { normalizeOrigin } from "./cors.js";
 import {
   DEFAULT_ALLOWED_ORIGINS,
@@ -55,12 +56,9 @@ export function parseIpfsNodeOptions(argv: string[], env: NodeJS.ProcessEnv): Ip
   };
 }
 
+/** 0 picks a free port. */
 export function parsePort(flag: string, text: string): number {
-  const port = Number(text);
-  if (text === "" || !Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`${flag} must be an integer from 0 to 65535, got "${text}"`);
-  }
-  return port;
+  return parseIntegerOption(flag, text, 0, 65_535);
 }
 
 /** Repeated --allow-origin flags replace the defaults rather than add to them. */

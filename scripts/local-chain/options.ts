@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 
 import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_API_PORT, DEFAULT_GATEWAY_PORT, TOKEN_ENV } from "../ipfs-node/defaults.js";
 import { parseAllowedOrigins, parsePort, readToken } from "../ipfs-node/options.js";
+import { parseIntegerOption } from "../lib/integer-option.js";
 
 export interface LocalChainOptions {
   reset: boolean;
@@ -57,8 +58,8 @@ export function parseLocalChainOptions(argv: string[], env: NodeJS.ProcessEnv): 
   return {
     reset: values.reset,
     host: values.host,
-    port: parseInteger("--port", values.port, 1, 65_535),
-    stateIntervalSeconds: parseInteger("--state-interval", values["state-interval"], 1, 3_600),
+    port: parseIntegerOption("--port", values.port, 1, 65_535),
+    stateIntervalSeconds: parseIntegerOption("--state-interval", values["state-interval"], 1, 3_600),
     ipfs: {
       apiPort: parsePort("--ipfs-api-port", values["ipfs-api-port"]),
       gatewayPort: parsePort("--ipfs-gateway-port", values["ipfs-gateway-port"]),
@@ -66,12 +67,4 @@ export function parseLocalChainOptions(argv: string[], env: NodeJS.ProcessEnv): 
       token: readToken(env, values["ipfs-token-file"]),
     },
   };
-}
-
-function parseInteger(name: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
 }
