@@ -1,13 +1,15 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
-import { HDNodeWallet } from "ethers";
+import { mnemonicToAccount } from "viem/accounts";
 
+import { LOCAL_DEV_CHAIN_ID, type PortalRuntimeConfig } from "../../web/src/portal/config/runtime-config.js";
+import { DEMO_MNEMONIC, DEMO_PERSONAS } from "../../web/src/portal/wallet/demo-personas.js";
 import { regenerateContractsModule } from "../generate-contracts-module.js";
 import { DEFAULT_DATA_DIR as ipfsDataDir } from "../ipfs-node/defaults.js";
 import { startIpfsNode, type RunningIpfsNode } from "../ipfs-node/node.js";
 import { describeIpfsNode } from "../ipfs-node/summary.js";
-import type { RecordedContract } from "../lib/deployment-record.js";
+import { startPortalServer, type RunningPortalServer } from "../portal-server/server.js";
 import {
   anvilLogFile,
   anvilPidFile,
@@ -18,19 +20,48 @@ import {
   projectRoot,
 } from "../lib/project-paths.js";
 import { DEV_MNEMONIC, leftoverAnvilPid, startAnvil, type RunningAnvil } from "./anvil.js";
+import { seedDemoWorldOnce } from "./demo-world.js";
+import { checkExistingChain } from "./existing-chain.js";
+import { checkExistingIpfs } from "./existing-ipfs.js";
 import { ensureLocalDeployment } from "./local-deployment.js";
-import { localChainUsage, parseLocalChainOptions, type LocalChainOptions } from "./options.js";
+import {
+  localChainUsage,
+  parseLocalChainOptions,
+  type AnvilChainSettings,
+  type ExistingChainSettings,
+  type LocalChainOptions,
+} from "./options.js";
+import { personaRows } from "./personas-table.js";
+import { ensurePortalBuild, portalDistDir } from "./portal-build.js";
 import { assertPortFree } from "./port.js";
+import { renderStartSummary, renderSummaryRows, type SummaryRow } from "./summary.js";
 
 /** Not Hardhat's 31337: Ignition wipes its record on 31337 whenever the node restarts. */
-const CHAIN_ID = 1337;
+const CHAIN_ID = LOCAL_DEV_CHAIN_ID;
 
 const log = (message: string) => console.log(`[start] ${message}`);
 const relative = (file: string) => path.relative(projectRoot, file);
 
 let anvil: RunningAnvil | undefined;
-let ipfs: RunningIpfsNode | undefined;
+let ipfsNode: RunningIpfsNode | undefined;
+let portal: RunningPortalServer | undefined;
 let stopping = false;
+
+/** The chain the portal talks to, whoever runs it. */
+interface ChainInUse {
+  chainId: number;
+  rpcUrl: string;
+  ledgerAddress: `0x${string}`;
+  deploymentBlock: number;
+  heading: string;
+  rows: SummaryRow[];
+}
+
+/** The Kubo RPC API the portal and the seeder use, whoever runs it. */
+interface IpfsInUse {
+  apiUrl: string;
+  summaryLines: string;
+}
 
 async function main(): Promise<void> {
   const options = parseLocalChainOptions(process.argv.slice(2), process.env);
@@ -40,13 +71,35 @@ async function main(): Promise<void> {
   }
   // SIGHUP: a closed terminal must stop anvil too, which sits in its own process group.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
+  const startedAt = performance.now();
 
   await prepareDataDir(options);
-  ipfs = await startIpfs(options);
-  anvil = await startChain(options);
-  const { ledger, admin } = await deployLedgerAndGenerateModule(anvil.rpcUrl);
-  printSummary(options, anvil.rpcUrl, ledger, admin, ipfs);
+  const ipfs = await startOrCheckIpfs(options);
+  const chain = options.chain.kind === "anvil" ? await startLocalChain(options.host, options.chain) : await useExistingChain(options.chain);
+  await ensurePortalBuild(log);
+  const demoWorld = await seedDemoWorldIfWanted(options, chain, ipfs);
+  log(`Starting the portal on ${options.host}:${options.portal.port}`);
+  portal = await startPortalServer({
+    distDir: portalDistDir,
+    host: options.host,
+    port: options.portal.port,
+    config: portalConfig(options, chain, ipfs),
+    log: (message) => console.error(`[portal] ${message}`),
+  });
 
+  const demoChain = chain.chainId === CHAIN_ID;
+  console.log(
+    renderStartSummary({
+      portalUrl: portal.url,
+      readySeconds: (performance.now() - startedAt) / 1000,
+      heading: chain.heading,
+      chainRows: [...chain.rows, ["Demo world", demoWorld]],
+      ipfsLines: ipfs.summaryLines,
+      ...(demoChain ? { devAccounts: { personas: personaRows(DEMO_PERSONAS, DEMO_MNEMONIC), rpcUrl: chain.rpcUrl, chainId: chain.chainId } } : {}),
+    }),
+  );
+
+  if (anvil === undefined) return;
   const { code, signal } = await anvil.exited;
   if (!stopping) throw new Error(`anvil exited unexpectedly (${signal ?? `code ${code}`}); see ${relative(anvilLogFile)}`);
 }
@@ -57,42 +110,72 @@ async function prepareDataDir(options: LocalChainOptions): Promise<void> {
   if (leftover !== undefined) {
     throw new Error(`an anvil from an earlier npm start is still running (pid ${leftover}); stop it with: kill -INT ${leftover}`);
   }
-  await assertPortFree(options.host, options.port);
+  if (options.chain.kind === "anvil") await assertPortFree(options.host, options.chain.port);
+  // The portal starts last, after a possibly long seeding: a taken port must fail the start now.
+  await assertPortFree(options.host, options.portal.port, "--portal-port");
   if (options.reset) {
     log(`--reset: deleting ${relative(localDataDir)}/ (chain state, deployment record, IPFS blocks and pins)`);
     rmSync(localDataDir, { recursive: true, force: true });
   }
 }
 
-/** Before anvil: a taken IPFS port should fail the start before there is a chain to stop. */
-async function startIpfs(options: LocalChainOptions): Promise<RunningIpfsNode> {
-  log(`Starting the dev IPFS node on ${options.host}:${options.ipfs.apiPort} (gateway :${options.ipfs.gatewayPort}, data in ${relative(ipfsDataDir)})`);
-  return await startIpfsNode({ dataDir: ipfsDataDir, host: options.host, ...options.ipfs });
+/** Before anvil: a taken IPFS port (or an unreachable endpoint) should fail the start before there is a chain to stop. */
+async function startOrCheckIpfs(options: LocalChainOptions): Promise<IpfsInUse> {
+  const settings = options.ipfs;
+  if (settings.kind === "existing") {
+    log(`Using the IPFS API at ${settings.apiUrl}`);
+    const version = await checkExistingIpfs(settings.apiUrl, settings.token);
+    const token = settings.token === undefined ? "not set" : "sent as a bearer token on writes";
+    const summaryLines = renderSummaryRows([
+      ["IPFS RPC API", `${settings.apiUrl}  (Kubo ${version}, given with --ipfs-api-url)`],
+      ["IPFS CORS", "must allow the portal's origin (Kubo: API.HTTPHeaders.Access-Control-Allow-Origin)"],
+      ["IPFS token", token],
+    ]);
+    return { apiUrl: settings.apiUrl, summaryLines };
+  }
+  log(`Starting the dev IPFS node on ${options.host}:${settings.apiPort} (gateway :${settings.gatewayPort}, data in ${relative(ipfsDataDir)})`);
+  ipfsNode = await startIpfsNode({ dataDir: ipfsDataDir, host: options.host, ...settings });
+  return { apiUrl: ipfsNode.apiUrl, summaryLines: describeIpfsNode(ipfsNode, settings, relative(ipfsDataDir)) };
 }
 
-async function startChain(options: LocalChainOptions): Promise<RunningAnvil> {
+async function startLocalChain(host: string, settings: AnvilChainSettings): Promise<ChainInUse> {
   const restoring = existsSync(anvilStateFile);
   log(
-    `Starting anvil on ${options.host}:${options.port} (chain id ${CHAIN_ID}, ` +
+    `Starting anvil on ${host}:${settings.port} (chain id ${CHAIN_ID}, ` +
       `${restoring ? "restoring" : "new chain, saving to"} ${relative(anvilStateFile)})`,
   );
-  return await startAnvil({
-    host: options.host,
-    port: options.port,
+  anvil = await startAnvil({
+    host,
+    port: settings.port,
     chainId: CHAIN_ID,
     stateFile: anvilStateFile,
-    stateIntervalSeconds: options.stateIntervalSeconds,
+    stateIntervalSeconds: settings.stateIntervalSeconds,
     logFile: anvilLogFile,
     pidFile: anvilPidFile,
   });
+  const { ledgerAddress, deploymentBlock, admin } = await deployLedgerAndGenerateModule(anvil.rpcUrl);
+  const account0 = mnemonicToAccount(DEV_MNEMONIC).address;
+  return {
+    chainId: CHAIN_ID,
+    rpcUrl: anvil.rpcUrl,
+    ledgerAddress,
+    deploymentBlock,
+    heading: "EHR Ledger local chain is running",
+    rows: [
+      ["Chain id", String(CHAIN_ID)],
+      ["RPC URL", anvil.rpcUrl],
+      ["EHRLedger", ledgerAddress],
+      ["Deployment block", String(deploymentBlock)],
+      ["Admin", `${admin} (${admin === account0 ? "anvil account 0, the consortium admin persona below" : "not an anvil account"})`],
+      ["Dev mnemonic", DEV_MNEMONIC],
+      ["Chain state", `${relative(anvilStateFile)} (saved every ${settings.stateIntervalSeconds}s and on exit)`],
+      ["Anvil log", relative(anvilLogFile)],
+    ],
+  };
 }
 
-async function deployLedgerAndGenerateModule(rpcUrl: string): Promise<{ ledger: RecordedContract; admin: string }> {
-  // Loaded only now: reading the Hardhat config takes a while and the port check should fail fast.
-  const { default: hre } = await import("hardhat");
-  log("Compiling contracts");
-  await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
-
+async function deployLedgerAndGenerateModule(rpcUrl: string): Promise<{ ledgerAddress: `0x${string}`; deploymentBlock: number; admin: string }> {
+  const hre = await compileContracts();
   const connection = await hre.network.create({ network: "localhost", override: { url: rpcUrl } });
   const chainId = Number(await connection.provider.request({ method: "eth_chainId" }));
   if (chainId !== CHAIN_ID) throw new Error(`${rpcUrl} reports chain id ${chainId}, expected ${CHAIN_ID}`);
@@ -108,33 +191,88 @@ async function deployLedgerAndGenerateModule(rpcUrl: string): Promise<{ ledger: 
 
   const admin = await (await connection.ethers.getContractAt("EHRLedger", ledger.address)).defaultAdmin();
   await connection.close();
-  return { ledger, admin };
+  return { ledgerAddress: ledger.address as `0x${string}`, deploymentBlock: ledger.deploymentBlock, admin };
 }
 
-function printSummary(options: LocalChainOptions, rpcUrl: string, ledger: RecordedContract, admin: string, ipfsNode: RunningIpfsNode): void {
-  const account0 = HDNodeWallet.fromPhrase(DEV_MNEMONIC);
-  const adminNote = admin === account0.address ? `anvil account 0, private key ${account0.privateKey}` : "not an anvil account";
-  console.log(`
-  EHR Ledger local chain is running
-    Chain id          ${CHAIN_ID}
-    RPC URL           ${rpcUrl}
-    EHRLedger         ${ledger.address}
-    Deployment block  ${ledger.deploymentBlock}
-    Admin             ${admin} (${adminNote})
-    Dev mnemonic      ${DEV_MNEMONIC}
-    Chain state       ${relative(anvilStateFile)} (saved every ${options.stateIntervalSeconds}s and on exit)
-    Anvil log         ${relative(anvilLogFile)}
-${describeIpfsNode(ipfsNode, options.ipfs, relative(ipfsDataDir))}
+async function useExistingChain(settings: ExistingChainSettings): Promise<ChainInUse> {
+  log(`Using the chain at ${settings.rpcUrl} (no anvil, no deployment)`);
+  const chainId = await checkExistingChain(settings);
+  // The portal's build embeds the ABIs, so they must match the sources even though nothing is deployed here.
+  await compileContracts();
+  regenerateContractsModule(log);
+  return {
+    chainId,
+    rpcUrl: settings.rpcUrl,
+    ledgerAddress: settings.ledgerAddress,
+    deploymentBlock: settings.deploymentBlock,
+    heading: `EHR Ledger on chain ${chainId} (given with --rpc-url)`,
+    rows: [
+      ["Chain id", String(chainId)],
+      ["RPC URL", settings.rpcUrl],
+      ["EHRLedger", settings.ledgerAddress],
+      ["Deployment block", String(settings.deploymentBlock)],
+      ["Demo wallet", chainId === CHAIN_ID ? "offered (chain id 1337)" : `off (only on the local dev chain, id ${CHAIN_ID})`],
+    ],
+  };
+}
 
-  Press Ctrl-C to stop. The dev keys above are public: never use them on a real network.
-`);
+async function compileContracts() {
+  // Loaded only now: reading the Hardhat config takes a while and the port checks should fail fast.
+  const { default: hre } = await import("hardhat");
+  log("Compiling contracts");
+  await hre.tasks.getTask("build").run({ quiet: true, noTests: true });
+  return hre;
+}
+
+/** Returns what the summary says about the demo world. */
+async function seedDemoWorldIfWanted(options: LocalChainOptions, chain: ChainInUse, ipfs: IpfsInUse): Promise<string> {
+  if (!options.seed) return "not seeded (--no-seed)";
+  if (chain.chainId !== CHAIN_ID) return `not seeded (only on the local dev chain, id ${CHAIN_ID})`;
+  log("Checking for the demo world (personas, records, grants)");
+  const outcome = await seedDemoWorldOnce({
+    rpcUrl: chain.rpcUrl,
+    chainId: chain.chainId,
+    ledgerAddress: chain.ledgerAddress,
+    deploymentBlock: chain.deploymentBlock,
+    ipfsApiUrl: ipfs.apiUrl,
+    ...(options.ipfs.token === undefined ? {} : { ipfsToken: options.ipfs.token }),
+    log: (message) => console.log(`[seed] ${message}`),
+  });
+  switch (outcome) {
+    case "seeded":
+      return "seeded now";
+    case "already-seeded":
+      return "seeded on an earlier start";
+    case "seeder-missing":
+      log("warning: scripts/demo-world/seed.ts is missing, so the demo world was not seeded");
+      return "not seeded (scripts/demo-world/seed.ts is missing)";
+  }
+}
+
+function portalConfig(options: LocalChainOptions, chain: ChainInUse, ipfs: IpfsInUse): PortalRuntimeConfig {
+  return {
+    chainId: chain.chainId,
+    chainName: chain.chainId === CHAIN_ID ? "EHR Ledger local chain" : `Chain ${chain.chainId}`,
+    rpcUrl: chain.rpcUrl,
+    ledgerAddress: chain.ledgerAddress,
+    deploymentBlock: chain.deploymentBlock,
+    ipfsApiUrl: ipfs.apiUrl,
+    ...(options.ipfs.token === undefined ? {} : { ipfsToken: options.ipfs.token }),
+    demoWallet: chain.chainId === CHAIN_ID,
+    idleLockMinutes: options.portal.idleLockMinutes,
+  };
 }
 
 /** Signals can arrive twice (the terminal and npm both forward Ctrl-C); only the first counts. */
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log(`${signal}: stopping anvil (it saves ${relative(anvilStateFile)} on the way out) and the IPFS node`);
+  const running = [
+    ...(portal === undefined ? [] : ["the portal"]),
+    ...(anvil === undefined ? [] : [`anvil (it saves ${relative(anvilStateFile)} on the way out)`]),
+    ...(ipfsNode === undefined ? [] : ["the IPFS node"]),
+  ];
+  log(`${signal}: stopping ${running.length === 0 ? "the start" : running.join(", ")}`);
   const failures = await stopAll();
   if (failures.length > 0) {
     // Exit anyway: with `stopping` set, a second Ctrl-C is ignored, so staying up would hang.
@@ -145,9 +283,9 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   process.exit(0);
 }
 
-/** Stops anvil and the IPFS node, each even if the other fails; returns what went wrong. */
+/** Stops the portal, anvil and the IPFS node, each even if another fails; returns what went wrong. */
 async function stopAll(): Promise<string[]> {
-  const outcomes = await Promise.allSettled([anvil?.stop(), ipfs?.close()]);
+  const outcomes = await Promise.allSettled([portal?.close(), anvil?.stop(), ipfsNode?.close()]);
   return outcomes.flatMap((outcome) =>
     outcome.status === "rejected" ? [outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)] : [],
   );

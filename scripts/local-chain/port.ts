@@ -1,15 +1,15 @@
 import { createServer } from "node:net";
 
 /** Anvil's own message for a taken port drowns in its log; this one says what to do. */
-export async function assertPortFree(host: string, port: number): Promise<void> {
+export async function assertPortFree(host: string, port: number, flag = "--port"): Promise<void> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {
         reject(
           new Error(
-            `port ${port} on ${host} is already in use (another "npm start", anvil or Hardhat node?). ` +
-              `Stop it, or use another port: npm start -- --port ${port + 1}`,
+            `port ${port} on ${host} is already in use (another "npm start", anvil, Hardhat node or Vite server?). ` +
+              `Stop it, or use another port: npm start -- ${flag} ${port + 1}`,
           ),
         );
       } else {
