@@ -1,0 +1,65 @@
+/**
+ * "Who accessed my data": the patient's slice of the access log, narrowed to what a patient asks
+ * about (access given and taken back, records added, records opened), newest first, one group per
+ * day of the user's calendar.
+ */
+import { sameAddress } from "../../../../core/chain/address.js";
+import type { AccessLogAction, AccessLogEntry } from "../../../../core/access-log/entry.js";
+import { ACTION_GROUPS, filterAccessLog } from "../../../../core/access-log/filter.js";
+import type { Address } from "../../../../core/ledger-context.js";
+
+export const ACTIVITY_KINDS = {
+  all: { label: "Everything", actions: [...ACTION_GROUPS.access.actions, ...ACTION_GROUPS.records.actions, ...ACTION_GROUPS.reads.actions] },
+  grants: { label: "Access given, withdrawn and requested", actions: ACTION_GROUPS.access.actions },
+  records: { label: "Records added", actions: ACTION_GROUPS.records.actions },
+  reads: { label: "Records opened (read receipts)", actions: ACTION_GROUPS.reads.actions },
+} as const satisfies Record<string, { label: string; actions: readonly AccessLogAction[] }>;
+
+export type ActivityKind = keyof typeof ACTIVITY_KINDS;
+
+export function isActivityKind(value: string): value is ActivityKind {
+  return Object.hasOwn(ACTIVITY_KINDS, value);
+}
+
+/** `patient`'s entries of `kind`, newest first. */
+export function patientActivity(entries: readonly AccessLogEntry[], patient: Address, kind: ActivityKind): AccessLogEntry[] {
+  return filterAccessLog(entries, { patient, actions: ACTIVITY_KINDS[kind].actions }).reverse();
+}
+
+/** Names for the patient's own view: "you" for the patient, the directory's name for everyone else. */
+export function nameOfForPatient(patient: Address, nameOf: (address: Address) => string | undefined): (address: Address) => string | undefined {
+  return (address) => (sameAddress(address, patient) ? "you" : nameOf(address));
+}
+
+export interface ActivityLine {
+  key: string;
+  timestamp: number;
+  text: string;
+}
+
+export interface ActivityDay {
+  /** The local calendar day, "YYYY-MM-DD": stable across renders, never shown. */
+  day: string;
+  /** Any timestamp of that day, for the heading in the user's locale. */
+  timestamp: number;
+  lines: ActivityLine[];
+}
+
+function localDay(unixSeconds: number): string {
+  const date = new Date(unixSeconds * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Consecutive entries of the same local day together, in the order given. */
+export function groupByDay(entries: readonly AccessLogEntry[], describe: (entry: AccessLogEntry) => string): ActivityDay[] {
+  const days: ActivityDay[] = [];
+  for (const entry of entries) {
+    const day = localDay(entry.timestamp);
+    const line = { key: `${entry.transactionHash}:${entry.logIndex}`, timestamp: entry.timestamp, text: describe(entry) };
+    const last = days.at(-1);
+    if (last?.day === day) last.lines.push(line);
+    else days.push({ day, timestamp: entry.timestamp, lines: [line] });
+  }
+  return days;
+}

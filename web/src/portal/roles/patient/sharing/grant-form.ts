@@ -1,0 +1,119 @@
+/**
+ * The grant form: who (one or several providers), which categories they may read and add to, and
+ * until when. Framework-free so the rules are tested without a browser; the page shows each error
+ * next to its field and signs only a form without errors.
+ */
+import { CATEGORY_COUNT, categoriesOf } from "../../../../core/chain/categories.js";
+import type { Address } from "../../../../core/ledger-context.js";
+import type { GrantRequest } from "../../../../core/scope-keys/grants.js";
+
+/** The grantee as the form needs it: the picker supplies the kind, and a name when the directory has one. */
+export interface ChosenProvider {
+  account: Address;
+  kind: number;
+  name: string | undefined;
+}
+
+export type ExpiryMode = "none" | "date";
+
+export interface GrantFormFields {
+  providers: readonly ChosenProvider[];
+  /** Category bitmasks; the form keeps `write` inside `read`, as the contract stores it. */
+  read: number;
+  write: number;
+  expiryMode: ExpiryMode;
+  /** "YYYY-MM-DD" from a date input: access ends when that day ends, in the user's time zone. */
+  expiryDate: string;
+}
+
+export type GrantFormField = "providers" | "read" | "write" | "expiry";
+export type GrantFormErrors = Partial<Record<GrantFormField, string>>;
+
+// Consent.sol _isWriterKind: doctors, hospitals and labs; anyone else with a write scope reverts
+// with ConsentWriteNotAllowed.
+const WRITER_KINDS: ReadonlySet<number> = new Set([2, 3, 5]);
+
+export function mayAddRecords(kind: number): boolean {
+  return WRITER_KINDS.has(kind);
+}
+
+const ALL_CATEGORIES = (1 << CATEGORY_COUNT) - 1;
+
+export function emptyGrantForm(): GrantFormFields {
+  return { providers: [], read: 0, write: 0, expiryMode: "none", expiryDate: "" };
+}
+
+/** A form pre-filled from an access request: the requester and exactly the scope asked for. */
+export function grantFormFromRequest(requester: ChosenProvider, readScope: number, writeScope: number): GrantFormFields {
+  const write = writeScope & ALL_CATEGORIES;
+  return { ...emptyGrantForm(), providers: [requester], read: (readScope | write) & ALL_CATEGORIES, write };
+}
+
+/** Unticking read also unticks write: nobody adds to a category they cannot read. */
+export function toggleRead(fields: GrantFormFields, category: number, on: boolean): GrantFormFields {
+  const bit = 1 << category;
+  return on ? { ...fields, read: fields.read | bit } : { ...fields, read: fields.read & ~bit, write: fields.write & ~bit };
+}
+
+/** Ticking write also ticks read (write implies read). */
+export function toggleWrite(fields: GrantFormFields, category: number, on: boolean): GrantFormFields {
+  const bit = 1 << category;
+  return on ? { ...fields, read: fields.read | bit, write: fields.write | bit } : { ...fields, write: fields.write & ~bit };
+}
+
+/** Unix seconds at which access granted until `date` ends: the next local midnight; undefined when `date` is not a valid day. */
+export function endOfDay(date: string): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const start = new Date(year, month - 1, day);
+  if (start.getFullYear() !== year || start.getMonth() !== month - 1 || start.getDate() !== day) return undefined;
+  return Math.floor(new Date(year, month - 1, day + 1).getTime() / 1000);
+}
+
+/** "YYYY-MM-DD" of the local day containing `nowSeconds`: the earliest expiry date the picker offers. */
+export function localDateInput(nowSeconds: number): string {
+  const now = new Date(nowSeconds * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function displayName(provider: ChosenProvider): string {
+  return provider.name ?? provider.account;
+}
+
+function listPhrase(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1) as string}`;
+}
+
+/** Every problem with `fields` at `nowSeconds`, by field; an empty object means the grant may be signed. */
+export function grantFormErrors(fields: GrantFormFields, nowSeconds: number): GrantFormErrors {
+  const errors: GrantFormErrors = {};
+  if (fields.providers.length === 0) errors.providers = "Choose at least one provider.";
+  if ((fields.read | fields.write) === 0) errors.read = "Choose at least one category they may read.";
+  if (fields.write !== 0) {
+    const readOnly = fields.providers.filter((provider) => !mayAddRecords(provider.kind));
+    if (readOnly.length > 0) {
+      errors.write = `${listPhrase(readOnly.map(displayName))} may only read: only doctors, hospitals and laboratories may add records. Untick "May add records" or choose them in a separate grant.`;
+    }
+  }
+  if (fields.expiryMode === "date") {
+    const expiresAt = endOfDay(fields.expiryDate);
+    if (fields.expiryDate === "") errors.expiry = "Choose the last day of access, or choose no end date.";
+    else if (expiresAt === undefined) errors.expiry = "Enter a valid date.";
+    else if (expiresAt <= nowSeconds) errors.expiry = "Choose today or a later day: the end date has passed.";
+  }
+  return errors;
+}
+
+/** One request per provider, all with the same scope and expiry; undefined while the form has errors. */
+export function grantRequests(fields: GrantFormFields, nowSeconds: number): GrantRequest[] | undefined {
+  if (Object.keys(grantFormErrors(fields, nowSeconds)).length > 0) return undefined;
+  const expiresAt = fields.expiryMode === "date" ? (endOfDay(fields.expiryDate) as number) : 0;
+  return fields.providers.map((provider) => ({ grantee: provider.account, readScope: fields.read | fields.write, writeScope: fields.write, expiresAt }));
+}
+
+/** The categories of a grant in words, for the success message and the confirmation. */
+export function scopeSummary(read: number, write: number): { readOnly: number[]; readAndWrite: number[] } {
+  return { readOnly: categoriesOf(read & ~write), readAndWrite: categoriesOf(write) };
+}
