@@ -6,7 +6,7 @@
 import { formatEther, zeroHash } from "viem";
 
 import type { Hex } from "../bytes.js";
-import { sameAddress } from "../chain/address.js";
+import { sameAddress, shortAddress } from "../chain/address.js";
 import { categoryName, kindName } from "../chain/categories.js";
 import type { Address } from "../ledger-context.js";
 import { denyReasonName, purposeName, retractReasonName } from "./codes.js";
@@ -15,10 +15,6 @@ import type { AccessLogEntry, AdminRoleEntry } from "./entry.js";
 export type NameOf = (address: Address) => string | undefined;
 export type FormatDate = (unixSeconds: number) => string;
 
-/** "0x1234…abcd": the first four and last four hex digits. */
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
 
 /** "a", "a and b", "a, b and c". */
 function listPhrase(items: readonly string[]): string {

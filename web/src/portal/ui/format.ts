@@ -8,6 +8,4 @@ export function formatDate(unixSeconds: number | bigint): string {
   return new Date(Number(unixSeconds) * 1000).toLocaleDateString(undefined, { dateStyle: "medium" });
 }
 
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
+export { shortAddress } from "../../core/chain/address.js";

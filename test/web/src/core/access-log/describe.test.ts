@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { describeAccessLogEntry, shortAddress, type NameOf } from "../../../../../web/src/core/access-log/describe.js";
+import { describeAccessLogEntry, type NameOf } from "../../../../../web/src/core/access-log/describe.js";
 import type { AccessLogDetail } from "../../../../../web/src/core/access-log/entry.js";
 import type { Hex } from "../../../../../web/src/core/bytes.js";
 import type { Address } from "../../../../../web/src/core/ledger-context.js";
@@ -25,12 +25,6 @@ const JAN_12_2027 = Date.UTC(2027, 0, 12) / 1000;
 function sentence(detail: AccessLogDetail, names: NameOf = nameOf): string {
   return describeAccessLogEntry(entryOf(detail), names, isoDate);
 }
-
-describe("shortAddress", () => {
-  it("keeps the first four and last four hex digits", () => {
-    expect(shortAddress(patient)).toBe("0x1234…aBcD");
-  });
-});
 
 describe("describeAccessLogEntry", () => {
   it("says who opened which record of which patient, and why", () => {
