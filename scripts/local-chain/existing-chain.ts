@@ -32,7 +32,8 @@ export async function checkExistingChain(settings: ExistingChainSettings): Promi
   return chainId;
 }
 
+/** viem's short message when there is one; without its final period, since the sentence goes on. */
 function errorText(error: unknown): string {
-  if (error instanceof Error) return "shortMessage" in error && typeof error.shortMessage === "string" ? error.shortMessage : error.message;
-  return String(error);
+  const text = error instanceof Error ? ("shortMessage" in error && typeof error.shortMessage === "string" ? error.shortMessage : error.message) : String(error);
+  return text.replace(/\.$/, "");
 }

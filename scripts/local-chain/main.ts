@@ -106,7 +106,8 @@ async function main(): Promise<void> {
 
 async function prepareDataDir(options: LocalChainOptions): Promise<void> {
   // Before --reset: wiping the state of a chain that is still running elsewhere would not reset it.
-  const leftover = leftoverAnvilPid(anvilPidFile);
+  // With --rpc-url and no --reset, .data/chain is not touched, so another start's anvil may run on.
+  const leftover = options.chain.kind === "anvil" || options.reset ? leftoverAnvilPid(anvilPidFile) : undefined;
   if (leftover !== undefined) {
     throw new Error(`an anvil from an earlier npm start is still running (pid ${leftover}); stop it with: kill -INT ${leftover}`);
   }
@@ -272,7 +273,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     ...(anvil === undefined ? [] : [`anvil (it saves ${relative(anvilStateFile)} on the way out)`]),
     ...(ipfsNode === undefined ? [] : ["the IPFS node"]),
   ];
-  log(`${signal}: stopping ${running.length === 0 ? "the start" : running.join(", ")}`);
+  const last = running.pop();
+  log(`${signal}: stopping ${last === undefined ? "the start" : running.length === 0 ? last : `${running.join(", ")} and ${last}`}`);
   const failures = await stopAll();
   if (failures.length > 0) {
     // Exit anyway: with `stopping` set, a second Ctrl-C is ignored, so staying up would hang.
