@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+
+import type { DirectoryEntry } from "../../../../../web/src/core/directory/directory.js";
+import { directoryNames } from "../../../../../web/src/portal/directory/directory-names.js";
+
+const ZERO = "0x0000000000000000000000000000000000000000" as const;
+const entry = (account: `0x${string}`, extra: Partial<DirectoryEntry>): DirectoryEntry => ({
+  account,
+  kind: 2,
+  affiliation: ZERO,
+  registeredBy: ZERO,
+  active: true,
+  profileDigest: `0x${"11".repeat(32)}`,
+  hasEncryptionKey: true,
+  registeredAtBlock: 1n,
+  ...extra,
+});
+
+describe("directoryNames", () => {
+  it("directoryNames_providerWithFacility_namesBoth_keyedByLowerCaseAddress", () => {
+    const names = directoryNames([entry("0xAbC0000000000000000000000000000000000001", { profile: { name: "Dr. Amara Okafor" }, facility: "St. Mary's" })]);
+    expect(names.get("0xabc0000000000000000000000000000000000001")).toBe("Dr. Amara Okafor (St. Mary's)");
+  });
+
+  it("directoryNames_hospitalNamingItself_doesNotRepeatTheName", () => {
+    const names = directoryNames([entry("0x0000000000000000000000000000000000000002", { kind: 3, profile: { name: "St. Mary's", facility: "St. Mary's" } })]);
+    expect(names.get("0x0000000000000000000000000000000000000002")).toBe("St. Mary's");
+  });
+
+  it("directoryNames_profileThatFailedToLoad_isLeftOut", () => {
+    expect(directoryNames([entry("0x0000000000000000000000000000000000000003", { profileError: "missing" })]).size).toBe(0);
+  });
+});
