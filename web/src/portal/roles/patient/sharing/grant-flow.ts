@@ -12,7 +12,7 @@ import type { Address } from "../../../../core/ledger-context.js";
 import type { RecordServices } from "../../../../core/records/services.js";
 import { grantAccess, type GrantRequest } from "../../../../core/scope-keys/grants.js";
 import { createScopeKey } from "../../../../core/scope-keys/rotation.js";
-import { failSteps, plannedSteps, withStatus, type TransactionStep } from "./transaction-steps.js";
+import { failSteps, plannedSteps, trackSteps, withStatus, type StepState, type TransactionStep } from "./transaction-steps.js";
 
 export const GRANT_STEP_LABEL = "Grant access";
 
@@ -38,22 +38,19 @@ export async function runGrantFlow(
 ): Promise<LedgerTransactionResult> {
   const { connection, identity, keyring } = services;
   const patient = identity.account;
-  let steps = plannedSteps([GRANT_STEP_LABEL]);
-  const update = (next: TransactionStep[]) => {
-    steps = next;
-    report(steps);
-  };
+  const tracker = trackSteps(plannedSteps([GRANT_STEP_LABEL]), report);
+  const setStatus = (index: number) => (status: StepState) => tracker.update(withStatus(tracker.steps, index, status));
   try {
     const missing = await categoriesWithoutKey(connection, patient, requests);
-    update(plannedSteps([...missing.map(keyCreationLabel), GRANT_STEP_LABEL]));
+    tracker.update(plannedSteps([...missing.map(keyCreationLabel), GRANT_STEP_LABEL]));
     for (const [index, category] of missing.entries()) {
-      await createScopeKey(connection, identity, keyring, patient, category, { onStatus: (status) => update(withStatus(steps, index, status)) });
+      await createScopeKey(connection, identity, keyring, patient, category, { onStatus: setStatus(index) });
       // Another session of the same patient created it meanwhile: nothing was sent.
-      if (steps[index]?.state.stage === "idle") update(withStatus(steps, index, { stage: "skipped" }));
+      if (tracker.steps[index]?.state.stage === "idle") setStatus(index)({ stage: "skipped" });
     }
-    return await grantAccess(connection, keyring, requests, { onStatus: (status) => update(withStatus(steps, missing.length, status)) });
+    return await grantAccess(connection, keyring, requests, { onStatus: setStatus(missing.length) });
   } catch (error) {
-    update(failSteps(steps, error));
+    tracker.update(failSteps(tracker.steps, error));
     throw error;
   }
 }

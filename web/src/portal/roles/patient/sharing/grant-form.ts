@@ -3,24 +3,16 @@
  * until when. Framework-free so the rules are tested without a browser; the page shows each error
  * next to its field and signs only a form without errors.
  */
-import { CATEGORY_COUNT, categoriesOf } from "../../../../core/chain/categories.js";
-import type { Address } from "../../../../core/ledger-context.js";
+import { CATEGORY_COUNT } from "../../../../core/chain/categories.js";
 import type { GrantRequest } from "../../../../core/scope-keys/grants.js";
-
-/** The grantee as the form needs it: the picker supplies the kind, and a name when the directory has one. */
-export interface ChosenProvider {
-  account: Address;
-  kind: number;
-  name: string | undefined;
-}
+import type { ChosenProvider } from "./picker-options.js";
+import { listPhrase } from "./words.js";
 
 export type ExpiryMode = "none" | "date";
 
-export interface GrantFormFields {
+export interface GrantFormFields extends ScopeFields {
   providers: readonly ChosenProvider[];
-  /** Category bitmasks; the form keeps `write` inside `read`, as the contract stores it. */
-  read: number;
-  write: number;
+  /** `read` and `write` are category bitmasks; the form keeps `write` inside `read`, as the contract stores it. */
   expiryMode: ExpiryMode;
   /** "YYYY-MM-DD" from a date input: access ends when that day ends, in the user's time zone. */
   expiryDate: string;
@@ -49,14 +41,20 @@ export function grantFormFromRequest(requester: ChosenProvider, readScope: numbe
   return { ...emptyGrantForm(), providers: [requester], read: (readScope | write) & ALL_CATEGORIES, write };
 }
 
+/** Anything holding a read and a write category mask (this form, a provider's request form). */
+export interface ScopeFields {
+  read: number;
+  write: number;
+}
+
 /** Unticking read also unticks write: nobody adds to a category they cannot read. */
-export function toggleRead(fields: GrantFormFields, category: number, on: boolean): GrantFormFields {
+export function toggleRead<Fields extends ScopeFields>(fields: Fields, category: number, on: boolean): Fields {
   const bit = 1 << category;
   return on ? { ...fields, read: fields.read | bit } : { ...fields, read: fields.read & ~bit, write: fields.write & ~bit };
 }
 
 /** Ticking write also ticks read (write implies read). */
-export function toggleWrite(fields: GrantFormFields, category: number, on: boolean): GrantFormFields {
+export function toggleWrite<Fields extends ScopeFields>(fields: Fields, category: number, on: boolean): Fields {
   const bit = 1 << category;
   return on ? { ...fields, read: fields.read | bit, write: fields.write | bit } : { ...fields, write: fields.write & ~bit };
 }
@@ -80,10 +78,6 @@ export function localDateInput(nowSeconds: number): string {
 
 function displayName(provider: ChosenProvider): string {
   return provider.name ?? provider.account;
-}
-
-function listPhrase(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1) as string}`;
 }
 
 /** Every problem with `fields` at `nowSeconds`, by field; an empty object means the grant may be signed. */
@@ -111,9 +105,4 @@ export function grantRequests(fields: GrantFormFields, nowSeconds: number): Gran
   if (Object.keys(grantFormErrors(fields, nowSeconds)).length > 0) return undefined;
   const expiresAt = fields.expiryMode === "date" ? (endOfDay(fields.expiryDate) as number) : 0;
   return fields.providers.map((provider) => ({ grantee: provider.account, readScope: fields.read | fields.write, writeScope: fields.write, expiresAt }));
-}
-
-/** The categories of a grant in words, for the success message and the confirmation. */
-export function scopeSummary(read: number, write: number): { readOnly: number[]; readAndWrite: number[] } {
-  return { readOnly: categoriesOf(read & ~write), readAndWrite: categoriesOf(write) };
 }

@@ -70,3 +70,23 @@ export function skipIdleSteps(steps: readonly TransactionStep[]): TransactionSte
 export function allConfirmed(steps: readonly TransactionStep[]): boolean {
   return steps.every((step) => step.state.stage === "confirmed" || step.state.stage === "skipped");
 }
+
+/** The steps of one running flow: the latest list, handed to `report` on every change. */
+export interface StepTracker {
+  readonly steps: TransactionStep[];
+  update(next: TransactionStep[]): void;
+}
+
+export function trackSteps(initial: TransactionStep[], report: (steps: TransactionStep[]) => void): StepTracker {
+  let steps = initial;
+  report(steps);
+  return {
+    get steps() {
+      return steps;
+    },
+    update(next) {
+      steps = next;
+      report(steps);
+    },
+  };
+}

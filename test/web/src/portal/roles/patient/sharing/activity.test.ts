@@ -4,6 +4,7 @@ import type { AccessLogEntry } from "../../../../../../../web/src/core/access-lo
 import type { Address } from "../../../../../../../web/src/core/ledger-context.js";
 import {
   ACTIVITY_KINDS,
+  describeForPatient,
   groupByDay,
   isActivityKind,
   nameOfForPatient,
@@ -29,6 +30,9 @@ const added = (timestamp: number): AccessLogEntry => ({
 });
 const read = (timestamp: number): AccessLogEntry => ({
   action: "record-read", actor: doctor, patient, recordId: 1n, categories: [0], purpose: 0, ...position(timestamp),
+});
+const requested = (timestamp: number): AccessLogEntry => ({
+  action: "access-requested", actor: doctor, patient, categories: [1], readCategories: [1], writeCategories: [], purpose: 0, ...position(timestamp),
 });
 const rotated = (timestamp: number): AccessLogEntry => ({
   action: "scope-key-rotated", actor: patient, patient, categories: [0], epoch: 1, ...position(timestamp),
@@ -58,6 +62,24 @@ describe("nameOfForPatient", () => {
     expect(nameOf(patient.toUpperCase().replace("0X", "0x") as Address)).toBe("you");
     expect(nameOf(doctor)).toBe("Dr. Grace Hopper");
     expect(nameOf(other)).toBeUndefined();
+  });
+});
+
+describe("describeForPatient", () => {
+  const nameOf = (address: Address) => (address === doctor ? "Dr. Grace Hopper" : undefined);
+  const date = () => "1 Jan 2031";
+
+  it("describeForPatient words the patient's own actions as 'You'", () => {
+    expect(describeForPatient(granted(patient, at(1, 10)), patient, nameOf, date)).toBe("You granted Dr. Grace Hopper read access to general notes");
+  });
+
+  it("describeForPatient drops 'of patient you' from a read receipt", () => {
+    expect(describeForPatient(read(at(1, 10)), patient, nameOf, date)).toBe("Dr. Grace Hopper opened record #1 (general notes) for treatment");
+  });
+
+  it("describeForPatient turns 'patient you' into 'you' for records added and requests", () => {
+    expect(describeForPatient(added(at(1, 10)), patient, nameOf, date)).toBe("Dr. Grace Hopper added record #1 (general notes) for you");
+    expect(describeForPatient(requested(at(1, 10)), patient, nameOf, date)).toBe("Dr. Grace Hopper asked you for read access to lab results for treatment");
   });
 });
 

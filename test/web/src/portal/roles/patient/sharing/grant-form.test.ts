@@ -9,12 +9,11 @@ import {
   grantRequests,
   localDateInput,
   mayAddRecords,
-  scopeSummary,
   toggleRead,
   toggleWrite,
-  type ChosenProvider,
   type GrantFormFields,
 } from "../../../../../../../web/src/portal/roles/patient/sharing/grant-form.js";
+import type { ChosenProvider } from "../../../../../../../web/src/portal/roles/patient/sharing/picker-options.js";
 
 const doctor: ChosenProvider = { account: `0x${"d0".repeat(20)}` as Address, kind: 2, name: "Dr. Ada Lovelace" };
 const insurer: ChosenProvider = { account: `0x${"15".repeat(20)}` as Address, kind: 4, name: "Northside Insurance" };
@@ -118,12 +117,8 @@ describe("grantFormFromRequest", () => {
   });
 });
 
-describe("mayAddRecords and scopeSummary", () => {
+describe("mayAddRecords", () => {
   it("mayAddRecords holds for doctors, hospitals and labs only", () => {
     expect([1, 2, 3, 4, 5, 6].map(mayAddRecords)).toEqual([false, true, true, false, true, false]);
-  });
-
-  it("scopeSummary separates read-only from read-and-write categories", () => {
-    expect(scopeSummary(0b111, 0b100)).toEqual({ readOnly: [0, 1], readAndWrite: [2] });
   });
 });

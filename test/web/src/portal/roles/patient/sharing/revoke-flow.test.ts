@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 
+import { sendLedgerTransaction } from "../../../../../../../web/src/core/chain/transactions.js";
 import { TransactionRejectedError } from "../../../../../../../web/src/core/chain/errors.js";
 import { readGrantOf, readRotationRequired, readScopeKeyState } from "../../../../../../../web/src/core/chain/views.js";
 import { grantAccess } from "../../../../../../../web/src/core/scope-keys/grants.js";
 import { ScopeKeyring } from "../../../../../../../web/src/core/scope-keys/keyring.js";
 import {
+  categoriesAwaitingRotation,
   keyRotationLabel,
+  runPendingRotations,
   REVOKE_STEP_LABEL,
   revokeStepLabels,
   runRevokeFlow,
@@ -74,6 +77,26 @@ describe("runRevokeFlow", () => {
     await expect(flow).rejects.toThrow(TransactionRejectedError);
     expect(reports.at(-1)?.map((step) => step.state.stage)).toEqual(["confirmed", "failed", "idle"]);
     expect((await readGrantOf(patient.connection, patient.account, doctor.account)).readScope).toBe(0);
-    expect(await readRotationRequired(patient.connection, patient.account, NOTES)).toBe(true);
+    expect(await categoriesAwaitingRotation(patient.connection, patient.account)).toEqual([NOTES, IMAGING]);
+  });
+});
+
+describe("runPendingRotations", () => {
+  it("runPendingRotations replaces each pending key as its own step and leaves none pending", async () => {
+    const { patient, doctor, keyring } = await grantedDoctor();
+    await sendLedgerTransaction(patient.connection, "revoke", [doctor.account]);
+    const pending = await categoriesAwaitingRotation(patient.connection, patient.account);
+    const reports: TransactionStep[][] = [];
+    await runPendingRotations({ connection: patient.connection, identity: patient.identity, keyring }, pending, (steps) => reports.push(steps));
+    expect(reports.at(-1)?.map((step) => [step.label, step.state.stage])).toEqual([
+      [keyRotationLabel(NOTES), "confirmed"],
+      [keyRotationLabel(IMAGING), "confirmed"],
+    ]);
+    expect(await categoriesAwaitingRotation(patient.connection, patient.account)).toEqual([]);
+  });
+
+  it("categoriesAwaitingRotation with nothing revoked is empty", async () => {
+    const { patient } = await grantedDoctor();
+    expect(await categoriesAwaitingRotation(patient.connection, patient.account)).toEqual([]);
   });
 });

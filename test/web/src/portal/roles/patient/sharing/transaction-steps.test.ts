@@ -6,6 +6,7 @@ import {
   failSteps,
   plannedSteps,
   skipIdleSteps,
+  trackSteps,
   withStatus,
 } from "../../../../../../../web/src/portal/roles/patient/sharing/transaction-steps.js";
 
@@ -84,5 +85,15 @@ describe("skipIdleSteps", () => {
     const steps = skipIdleSteps(withStatus(plannedSteps(["Revoke", "Rotate"]), 0, { stage: "confirmed", hash: hash(1) }));
     expect(stages(steps)).toEqual(["confirmed", "skipped"]);
     expect(allConfirmed(steps)).toBe(true);
+  });
+});
+
+describe("trackSteps", () => {
+  it("trackSteps reports the initial steps at once and every update after, keeping the latest", () => {
+    const reports: string[][] = [];
+    const tracker = trackSteps(plannedSteps(["Grant"]), (steps) => reports.push(stages(steps)));
+    tracker.update(withStatus(tracker.steps, 0, { stage: "simulating" }));
+    expect(reports).toEqual([["idle"], ["simulating"]]);
+    expect(stages(tracker.steps)).toEqual(["simulating"]);
   });
 });
