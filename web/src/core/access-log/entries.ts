@@ -4,7 +4,7 @@
  */
 import type { Hex } from "../bytes.js";
 import { ledgerAbi, type LedgerConnection } from "../chain/connection.js";
-import { latestBlockNumber, readLedgerEvents, type BlockRange, type LedgerEvent, type LedgerEventName } from "../chain/events.js";
+import { compareChainOrder, latestBlockNumber, readLedgerEvents, type BlockRange, type LedgerEvent, type LedgerEventName } from "../chain/events.js";
 import type { Address } from "../ledger-context.js";
 import { readBlockTimestamps, readTransactionSenders } from "./block-facts.js";
 import type { AccessLogDetail, AccessLogEntry } from "./entry.js";
@@ -58,8 +58,7 @@ export async function readAccessLog(connection: LedgerConnection, range: BlockRa
   const names = ledgerEventNames();
   const mappers = new Map(names.map((name) => [name, mapperOf(name)]));
   const pages = await Promise.all(names.map((name) => readLedgerEvents(connection, name as LedgerEventName, undefined, fixedRange)));
-  const events = (pages.flat() as LedgerEvent[]).sort((a, b) =>
-    a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1);
+  const events = (pages.flat() as LedgerEvent[]).sort(compareChainOrder);
 
   const senderHashes = events.filter((event) => mappers.get(event.eventName)?.actorIsSender === true).map((event) => event.transactionHash);
   const [timestamps, senders, categories] = await Promise.all([

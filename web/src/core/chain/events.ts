@@ -60,3 +60,8 @@ export function ledgerEventsOf(connection: LedgerConnection, receipt: Transactio
   const ours = receipt.logs.filter((log) => sameAddress(log.address, connection.address));
   return parseEventLogs({ abi: ledgerAbi, logs: ours, strict: true }) as LedgerEvent[];
 }
+
+/** Sorts events as the chain ordered them: by block, then by position in the block. */
+export function compareChainOrder(a: Pick<LedgerEvent, "blockNumber" | "logIndex">, b: Pick<LedgerEvent, "blockNumber" | "logIndex">): number {
+  return a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
+}

@@ -8,7 +8,7 @@ import { readBlockTimestamps } from "../access-log/block-facts.js";
 import { denyReasonName, purposeName } from "../access-log/codes.js";
 import { categoriesOf } from "../chain/categories.js";
 import type { LedgerConnection } from "../chain/connection.js";
-import { latestBlockNumber, readLedgerEvents, type LedgerEvent } from "../chain/events.js";
+import { compareChainOrder, latestBlockNumber, readLedgerEvents, type LedgerEvent } from "../chain/events.js";
 import { readLedgerView } from "../chain/views.js";
 import type { Address } from "../ledger-context.js";
 
@@ -35,7 +35,7 @@ export interface AccessRequest {
 type RequestEvents = [LedgerEvent<"AccessRequested">[], LedgerEvent<"AccessRequestDenied">[], LedgerEvent<"AccessGranted">[]];
 
 function isLater(event: LedgerEvent, than: LedgerEvent): boolean {
-  return event.blockNumber > than.blockNumber || (event.blockNumber === than.blockNumber && event.logIndex > than.logIndex);
+  return compareChainOrder(event, than) > 0;
 }
 
 function pairKey(patient: Address, requester: Address): string {

@@ -8,7 +8,7 @@ import type { Hex } from "../bytes.js";
 import { sameAddress } from "../chain/address.js";
 import { kindName } from "../chain/categories.js";
 import type { LedgerConnection } from "../chain/connection.js";
-import { readLedgerEvents, type LedgerEvent } from "../chain/events.js";
+import { compareChainOrder, readLedgerEvents, type LedgerEvent } from "../chain/events.js";
 import { ZERO_KEY } from "../chain/views.js";
 import { IpfsIntegrityError, IpfsNotFoundError, IpfsRejectedError, IpfsTimeoutError } from "../ipfs/errors.js";
 import type { IpfsStore } from "../ipfs/store.js";
@@ -50,10 +50,6 @@ export interface DirectoryOptions {
 
 type RegistryChange = LedgerEvent<"ParticipantSuspended" | "ParticipantReactivated" | "ProfileChanged" | "EncryptionKeyChanged">;
 
-function chainOrder(a: LedgerEvent, b: LedgerEvent): number {
-  return a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1;
-}
-
 function applyChange(entry: ParticipantEntry, change: RegistryChange): void {
   switch (change.eventName) {
     case "ParticipantSuspended":
@@ -94,7 +90,7 @@ export async function readParticipants(connection: LedgerConnection): Promise<Pa
     });
   }
   const ordered: RegistryChange[] = changes.flat();
-  for (const change of ordered.sort(chainOrder)) {
+  for (const change of ordered.sort(compareChainOrder)) {
     const entry = byAccount.get(change.args.account.toLowerCase());
     if (entry !== undefined) applyChange(entry, change);
   }

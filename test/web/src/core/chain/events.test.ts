@@ -2,7 +2,7 @@ import { createPublicClient, custom } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { createLedgerConnection } from "../../../../../web/src/core/chain/connection.js";
-import { EVENT_PAGE_BLOCKS, readLedgerEvents } from "../../../../../web/src/core/chain/events.js";
+import { compareChainOrder, EVENT_PAGE_BLOCKS, readLedgerEvents } from "../../../../../web/src/core/chain/events.js";
 import { sendLedgerTransaction } from "../../../../../web/src/core/chain/transactions.js";
 import { recordingProvider, type Eip1193Provider } from "../../../../helpers/eip1193.js";
 import { Kind } from "../../../../helpers/fixture.js";
@@ -61,5 +61,16 @@ describe("readLedgerEvents", () => {
     await sendLedgerTransaction(personas.doctor.connection, "requestAccess", [personas.patient.account, 1, 0, 0]);
 
     expect(await readLedgerEvents(connection, "AccessRequested")).toHaveLength(1);
+  });
+});
+
+describe("compareChainOrder", () => {
+  it("compareChainOrder_mixedBlocksAndPositions_sortsByBlockThenLogIndex", () => {
+    const events = [
+      { blockNumber: 5n, logIndex: 0 },
+      { blockNumber: 3n, logIndex: 2 },
+      { blockNumber: 3n, logIndex: 1 },
+    ];
+    expect([...events].sort(compareChainOrder)).toEqual([events[2], events[1], events[0]]);
   });
 });
