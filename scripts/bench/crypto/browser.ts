@@ -11,18 +11,8 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 
+import { CHROMIUM_ARGS } from "./chromium.js";
 import type { ThroughputOptions, ThroughputResult } from "./throughput.js";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** The name the bundle registers its entry points under in the page. */
 const PAGE_GLOBAL = "envelopeBench";

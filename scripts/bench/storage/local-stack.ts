@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { createPublicClient, createWalletClient, defineChain, http, type PublicClient } from "viem";
+import { createPublicClient, createWalletClient, defineChain, http, type Account, type Chain, type PublicClient, type Transport, type WalletClient } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 import { abis } from "../../../web/src/generated/contracts.js";
@@ -43,7 +43,8 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now (the OS picks it), for services that need theirs up front. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
   const address = server.address();
@@ -87,12 +88,7 @@ export async function startLocalStack(log: (message: string) => void): Promise<L
     const walletOf = (index: number) => createWalletClient({ chain, transport, account: mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index }), pollingInterval: POLLING_MS });
 
     log("deploying EHRLedger");
-    const admin = walletOf(0);
-    const { bytecode } = readBuildArtifact(buildArtifactsDir, "contracts/EHRLedger.sol", "EHRLedger");
-    const hash = await admin.deployContract({ abi: abis.EHRLedger, bytecode: bytecode as `0x${string}`, args: [admin.account.address, 0] });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.contractAddress == null) throw new Error("EHRLedger deployment produced no contract");
-    const address = receipt.contractAddress as Address;
+    const { address, deploymentBlock } = await deployFreshLedger(walletOf(0), publicClient);
     const ledger = { chainId: CHAIN_ID, contract: address };
 
     return {
@@ -100,7 +96,7 @@ export async function startLocalStack(log: (message: string) => void): Promise<L
       ipfs,
       async participant(index) {
         const walletClient = walletOf(index);
-        const connection = createLedgerConnection({ publicClient, walletClient, address, chainId: CHAIN_ID, deploymentBlock: receipt.blockNumber });
+        const connection = createLedgerConnection({ publicClient, walletClient, address, chainId: CHAIN_ID, deploymentBlock });
         const identity = await enrollIdentity(walletClientSigner(walletClient), ledger);
         return { account: walletClient.account.address as Address, connection, identity };
       },
@@ -110,6 +106,21 @@ export async function startLocalStack(log: (message: string) => void): Promise<L
     await stop();
     throw error;
   }
+}
+
+/**
+ * Deploys EHRLedger from the build artifacts with `admin`'s account as its admin. No delay on
+ * handing the admin role over: a throwaway chain has nobody to protect it from.
+ */
+export async function deployFreshLedger(
+  admin: WalletClient<Transport, Chain, Account>,
+  publicClient: PublicClient,
+): Promise<{ address: Address; deploymentBlock: bigint }> {
+  const { bytecode } = readBuildArtifact(buildArtifactsDir, "contracts/EHRLedger.sol", "EHRLedger");
+  const hash = await admin.deployContract({ abi: abis.EHRLedger, bytecode: bytecode as `0x${string}`, args: [admin.account.address, 0] });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.contractAddress == null) throw new Error("EHRLedger deployment produced no contract");
+  return { address: receipt.contractAddress as Address, deploymentBlock: receipt.blockNumber };
 }
 
 /** Signs `participant` up as a patient with its derived encryption key (no fee on a fresh ledger). */
