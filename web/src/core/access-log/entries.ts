@@ -6,7 +6,7 @@ import type { Hex } from "../bytes.js";
 import { ledgerAbi, type LedgerConnection } from "../chain/connection.js";
 import { compareChainOrder, latestBlockNumber, readLedgerEvents, type BlockRange, type LedgerEvent, type LedgerEventName } from "../chain/events.js";
 import type { Address } from "../ledger-context.js";
-import { readBlockTimestamps, readTransactionSenders } from "./block-facts.js";
+import { readBlockTimestamps, readTransactionSenders } from "../chain/block-facts.js";
 import type { AccessLogDetail, AccessLogEntry } from "./entry.js";
 import { EVENT_MAPPERS, type EventMapper, type MappingContext } from "./event-mappers.js";
 

@@ -5,7 +5,7 @@
 import { getAddress } from "viem";
 
 import type { Hex } from "../bytes.js";
-import type { LedgerConnection } from "../chain/connection.js";
+import type { LedgerConnection } from "./connection.js";
 import type { Address } from "../ledger-context.js";
 
 /** Unix seconds of every block in `blockNumbers`. */

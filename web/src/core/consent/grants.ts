@@ -3,7 +3,7 @@
  * provider's list of patients who give it access. Events say who was ever granted; the contract's
  * `grantOf` and `hasAccess` say what holds now.
  */
-import { readBlockTimestamps } from "../access-log/block-facts.js";
+import { readBlockTimestamps } from "../chain/block-facts.js";
 import { categoriesOf } from "../chain/categories.js";
 import type { LedgerConnection } from "../chain/connection.js";
 import { readLedgerEvents, type LedgerEvent } from "../chain/events.js";

@@ -4,7 +4,7 @@
  * to the requester answers it, and so does a denial. The contract's `requestedAt` stays set after a
  * grant and is cleared by a denial, so it confirms that a request was not denied.
  */
-import { readBlockTimestamps } from "../access-log/block-facts.js";
+import { readBlockTimestamps } from "../chain/block-facts.js";
 import { denyReasonName, purposeName } from "../access-log/codes.js";
 import { categoriesOf } from "../chain/categories.js";
 import type { LedgerConnection } from "../chain/connection.js";

@@ -7,7 +7,7 @@
 import { zeroAddress } from "viem";
 
 import type { Hex } from "../bytes.js";
-import { readBlockTimestamps } from "../access-log/block-facts.js";
+import { readBlockTimestamps } from "../chain/block-facts.js";
 import { sameAddress } from "../chain/address.js";
 import type { LedgerConnection } from "../chain/connection.js";
 import { latestBlockNumber, readLedgerEvents, type LedgerEvent } from "../chain/events.js";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { readBlockTimestamps, readTransactionSenders } from "../../../../../web/src/core/access-log/block-facts.js";
+import { readBlockTimestamps, readTransactionSenders } from "../../../../../web/src/core/chain/block-facts.js";
 import { sendLedgerTransaction } from "../../../../../web/src/core/chain/transactions.js";
 import { useViemWorld } from "../../../../helpers/viemWorld.js";
-import { spyingConnection } from "./support.js";
+import { spyingConnection } from "../access-log/support.js";
 
 const viem = useViemWorld();
 
