@@ -22,13 +22,15 @@ export interface RecordComposerProps {
   /** The submit button's text; "Add record" unless amending. */
   submitLabel?: string;
   onAdded?(added: AddedRecord & { category: number }): void;
+  /** After a record was added, the user asked for a fresh form. */
+  onStartOver?(): void;
 }
 
 /**
  * A form for one record of a chosen kind: the core's builders check it before anything is signed,
  * then addRecord encrypts, uploads and records it with every step shown.
  */
-export function RecordComposer({ patient, kinds, supersedes, initialKind, initialValues, submitLabel, onAdded }: RecordComposerProps) {
+export function RecordComposer({ patient, kinds, supersedes, initialKind, initialValues, submitLabel, onAdded, onStartOver }: RecordComposerProps) {
   const firstKind = initialKind ?? kinds[0] ?? "clinical-note";
   const [kind, setKind] = useState<RecordKind>(firstKind);
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...emptyValues(firstKind), ...initialValues }));
@@ -67,6 +69,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
     setValues(emptyValues(kind));
     setTouched(new Set());
     setFiles([]);
+    onStartOver?.();
   };
 
   if (run.stage === "added") {
