@@ -35,6 +35,8 @@ export interface StackParticipant {
 }
 
 export interface LocalStack {
+  /** anvil's JSON-RPC endpoint, for tools that talk to the chain over HTTP themselves. */
+  rpcUrl: string;
   publicClient: PublicClient;
   /** The embedded IPFS node, in a process of its own. */
   ipfs: IpfsProcess;
@@ -92,6 +94,7 @@ export async function startLocalStack(log: (message: string) => void): Promise<L
     const ledger = { chainId: CHAIN_ID, contract: address };
 
     return {
+      rpcUrl: anvil.rpcUrl,
       publicClient,
       ipfs,
       async participant(index) {

@@ -1,4 +1,4 @@
-import { parseEther, type PublicClient } from "viem";
+import { parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startLocalStack, type LocalStack, type StackParticipant } from "../../../scripts/bench/storage/local-stack.js";
@@ -33,12 +33,6 @@ async function signIn(id: DemoPersona["id"]): Promise<RecordServices & { account
   return { connection, identity, account, keyring: new ScopeKeyring(identity), ipfs: createIpfsStore({ apiUrl: stack.ipfs.apiUrl, retries: 0 }) };
 }
 
-function rpcUrlOf(publicClient: PublicClient): string {
-  const { url } = publicClient.transport as { url?: unknown };
-  if (typeof url !== "string") throw new Error("the local stack's client has no HTTP transport URL");
-  return url;
-}
-
 async function nonceSum(): Promise<number> {
   const nonces = await Promise.all(DEMO_PERSONAS.map(async (persona) => stack.publicClient.getTransactionCount({ address: (await signIn(persona.id)).account })));
   return nonces.reduce((total, nonce) => total + nonce, 0);
@@ -48,7 +42,7 @@ beforeAll(async () => {
   stack = await startLocalStack(() => {});
   const admin = await signIn("admin");
   target = {
-    rpcUrl: rpcUrlOf(stack.publicClient),
+    rpcUrl: stack.rpcUrl,
     chainId: admin.connection.chainId,
     ledgerAddress: admin.connection.address,
     deploymentBlock: Number(admin.connection.deploymentBlock),
