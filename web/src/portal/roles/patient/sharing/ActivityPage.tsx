@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { readAccessLog } from "../../../../core/access-log/entries.js";
 import { useDirectory } from "../../../directory/use-directory.js";
 import { useServices, useSession } from "../../../session/session-context.js";
-import { formatDate } from "../../../ui/format.js";
+import { formatDateTime } from "../../../ui/format.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../ui/Notices.js";
 import { ACTIVITY_KINDS, describeForPatient, groupByDay, isActivityKind, patientActivity, type ActivityKind } from "./activity.js";
 
@@ -22,7 +22,7 @@ export function ActivityPage() {
 
   const days = useMemo(() => {
     if (log.data === undefined) return undefined;
-    return groupByDay(patientActivity(log.data, patient, kind), (entry) => describeForPatient(entry, patient, directory.nameOf, formatDate));
+    return groupByDay(patientActivity(log.data, patient, kind), (entry) => describeForPatient(entry, patient, directory.nameOf, formatDateTime));
   }, [log.data, patient, kind, directory.nameOf]);
 
   return (

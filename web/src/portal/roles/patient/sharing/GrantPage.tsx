@@ -58,7 +58,9 @@ export function GrantPage() {
     setGranted(undefined);
     try {
       await runGrantFlow(services, requests, setSteps);
-      const until = requests[0]?.expiresAt ? formatDate(requests[0].expiresAt) : undefined;
+      const expiresAt = requests[0]?.expiresAt ?? 0;
+      // Access ends at the midnight after the chosen day: name that day, as the user picked it.
+      const until = expiresAt === 0 ? undefined : `the end of ${formatDate(expiresAt - 1)}`;
       setGranted(grantedLines(fields.providers, fields.read, fields.write, until, shortAddress));
     } catch {
       // The failed step shows the error; the form stays filled in for another try.

@@ -4,10 +4,11 @@ import { Link } from "react-router";
 
 import { categoryName } from "../../../../core/chain/categories.js";
 import { readPatientGrants } from "../../../../core/consent/grants.js";
+import { readAccessRequests } from "../../../../core/consent/requests.js";
 import { useDirectory } from "../../../directory/use-directory.js";
 import { useServices, useSession } from "../../../session/session-context.js";
 import { errorSentence } from "../../../ui/error-sentence.js";
-import { formatDate, shortAddress } from "../../../ui/format.js";
+import { formatDateTime, shortAddress } from "../../../ui/format.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../ui/Notices.js";
 import { groupGrants, type GrantRow } from "./grant-rows.js";
 import { categoriesAwaitingRotation, runPendingRotations, runRevokeFlow } from "./revoke-flow.js";
@@ -35,6 +36,8 @@ export function OverviewPage() {
   const queryClient = useQueryClient();
   const grants = useQuery({ queryKey: ["patient-grants", patient], queryFn: () => readPatientGrants(readConnection, patient) });
   const pending = useQuery({ queryKey: ["patient-grants", "pending-rotations", patient], queryFn: () => categoriesAwaitingRotation(readConnection, patient) });
+  const requests = useQuery({ queryKey: ["access-requests", patient], queryFn: () => readAccessRequests(readConnection, patient) });
+  const waiting = requests.data?.length;
   const pendingCategories = pending.data ?? [];
   const groups = useMemo(() => (grants.data === undefined ? undefined : groupGrants(grants.data, directory.entries)), [grants.data, directory.entries]);
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
@@ -70,10 +73,14 @@ export function OverviewPage() {
   return (
     <section className="panel" aria-labelledby="sharing-title">
       <h1 id="sharing-title">Who can see my records</h1>
-      <p>
+      <p className="form-row">
         <Link to="/patient/sharing/grant" className="button">
           Share with a provider
         </Link>
+        <Link to="/patient/sharing/requests">
+          Access requests{waiting === undefined || waiting === 0 ? "" : ` (${waiting} waiting)`}
+        </Link>
+        <Link to="/patient/activity">Who accessed my data</Link>
       </p>
 
       {flow === undefined ? null : (
@@ -123,7 +130,7 @@ export function OverviewPage() {
                   <p>{row.scope}</p>
                   <p className="status-active">
                     {row.timeLeft}
-                    {row.expiresAt === 0 ? null : ` (until ${formatDate(row.expiresAt)})`}
+                    {row.expiresAt === 0 ? null : ` (access ends ${formatDateTime(row.expiresAt)})`}
                   </p>
                   {row.suspendedNow ? <p className="status-warn">On hold: the ledger refuses them access while an account is suspended or the ledger is paused.</p> : null}
                   {confirming === row.grantee ? (
@@ -145,7 +152,7 @@ export function OverviewPage() {
                   <li key={row.grantee}>
                     <GrantHeading row={row} />
                     <p>{row.scope}</p>
-                    <p>{row.state === "revoked" ? "Revoked" : `Expired on ${formatDate(row.expiresAt)}`}</p>
+                    <p>{row.state === "revoked" ? "Revoked" : `Expired ${formatDateTime(row.expiresAt)}`}</p>
                   </li>
                 ))}
               </ul>

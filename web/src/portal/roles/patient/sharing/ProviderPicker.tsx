@@ -107,19 +107,19 @@ function ChosenList({ selected, onChange }: Pick<ProviderPickerProps, "selected"
   return (
     <div aria-label="Chosen providers" role="group">
       <p>Chosen:</p>
-      <ul className="chips">
+      <div className="chips">
         {selected.map((chosen) => {
           const name = chosen.name ?? shortAddress(chosen.account);
           return (
-            <li key={chosen.account} className="chip">
+            <span key={chosen.account} className="chip">
               {name}{" "}
               <button type="button" className="secondary" onClick={() => onChange(toggleChoice(selected, chosen, false))} aria-label={`Remove ${name}`}>
                 ×
               </button>
-            </li>
+            </span>
           );
         })}
-      </ul>
+      </div>
     </div>
   );
 }

@@ -30,6 +30,11 @@ export function RequestsPage() {
     <section className="panel" aria-labelledby="requests-title">
       <h1 id="requests-title">Access requests</h1>
       <p className="muted">Providers can ask you for access. Nothing is shared until you approve; approving opens the sharing form so you can change what they get.</p>
+      <p>
+        <button type="button" className="secondary" onClick={() => void requests.refetch()} disabled={requests.isFetching}>
+          {requests.isFetching ? "Checking…" : "Check for new requests"}
+        </button>
+      </p>
       {answered === undefined ? null : (
         <div className="notice notice-ok">
           <p className="notice-title">You declined the request from {answered.name}.</p>
