@@ -165,7 +165,7 @@ describe("patient sharing", () => {
       for (const label of [/Revoke access: confirmed/, /Replace the key for general notes: confirmed/, /Replace the key for lab results: confirmed/]) {
         await step(page, label).waitFor();
       }
-      await page.getByRole("list", { name: "Ended grants" }).getByRole("listitem").filter({ hasText: DOCTOR_NAME }).getByText("Revoked").waitFor();
+      await page.getByRole("list", { name: "Revoked grants" }).getByRole("listitem").filter({ hasText: DOCTOR_NAME }).waitFor();
       expect(await page.getByRole("list", { name: "Active grants" }).count()).toBe(0);
 
       const connection = stack.connection("patient1");

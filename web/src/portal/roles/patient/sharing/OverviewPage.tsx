@@ -34,7 +34,8 @@ export function OverviewPage() {
   const patient = services.identity.account;
   const directory = useDirectory();
   const queryClient = useQueryClient();
-  const grants = useQuery({ queryKey: ["patient-grants", patient], queryFn: () => readPatientGrants(readConnection, patient) });
+  // Refetched every minute so the time left stays current and grants that run out move to "Expired".
+  const grants = useQuery({ queryKey: ["patient-grants", patient], queryFn: () => readPatientGrants(readConnection, patient), refetchInterval: 60_000 });
   const pending = useQuery({ queryKey: ["patient-grants", "pending-rotations", patient], queryFn: () => categoriesAwaitingRotation(readConnection, patient) });
   const requests = useQuery({ queryKey: ["access-requests", patient], queryFn: () => readAccessRequests(readConnection, patient) });
   const waiting = requests.data?.length;
@@ -144,23 +145,30 @@ export function OverviewPage() {
               ))}
             </ul>
           )}
-          {groups.ended.length === 0 ? null : (
-            <>
-              <h2>Ended</h2>
-              <ul className="timeline muted" aria-label="Ended grants">
-                {groups.ended.map((row) => (
-                  <li key={row.grantee}>
-                    <GrantHeading row={row} />
-                    <p>{row.scope}</p>
-                    <p>{row.state === "revoked" ? "Revoked" : `Expired ${formatDateTime(row.expiresAt)}`}</p>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <EndedGrants title="Expired" rows={groups.expired} status={(row) => `Expired ${formatDateTime(row.expiresAt)}`} />
+          <EndedGrants title="Revoked" rows={groups.revoked} status={() => "Revoked: they cannot open anything added since."} />
         </>
       )}
     </section>
+  );
+}
+
+/** Grants that no longer give access, greyed, for the record. */
+function EndedGrants({ title, rows, status }: { title: string; rows: readonly GrantRow[]; status(row: GrantRow): string }) {
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h2>{title}</h2>
+      <ul className="timeline muted" aria-label={`${title} grants`}>
+        {rows.map((row) => (
+          <li key={row.grantee}>
+            <GrantHeading row={row} />
+            <p>{row.scope}</p>
+            <p>{status(row)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -40,13 +40,22 @@ export function grantRow(grant: GrantSummary, entries: readonly DirectoryEntry[]
   };
 }
 
-/** Active grants (soonest to end first, open-ended last) apart from ended ones (latest first, as read). */
-export function groupGrants(grants: readonly GrantSummary[], entries: readonly DirectoryEntry[]): { active: GrantRow[]; ended: GrantRow[] } {
+export interface GrantGroups {
+  /** Soonest to end first, open-ended last. */
+  active: GrantRow[];
+  /** Ran out on their own; latest granted first, as read. */
+  expired: GrantRow[];
+  /** Taken back by the patient; latest granted first, as read. */
+  revoked: GrantRow[];
+}
+
+export function groupGrants(grants: readonly GrantSummary[], entries: readonly DirectoryEntry[]): GrantGroups {
   const rows = grants.map((grant) => grantRow(grant, entries));
   const endsAt = (row: GrantRow) => (row.expiresAt === 0 ? Number.POSITIVE_INFINITY : row.expiresAt);
   return {
     active: rows.filter((row) => row.state === "active").sort((a, b) => endsAt(a) - endsAt(b)),
-    ended: rows.filter((row) => row.state !== "active"),
+    expired: rows.filter((row) => row.state === "expired"),
+    revoked: rows.filter((row) => row.state === "revoked"),
   };
 }
 

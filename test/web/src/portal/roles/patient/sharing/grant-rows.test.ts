@@ -38,7 +38,7 @@ describe("grantRow", () => {
 });
 
 describe("groupGrants", () => {
-  it("groupGrants puts active grants soonest-ending first and open-ended last, ended ones apart in the order read", () => {
+  it("groupGrants puts active grants soonest-ending first and open-ended last, expired and revoked ones apart in the order read", () => {
     const groups = groupGrants(
       [
         summary(cardiologist.account, {}),
@@ -49,10 +49,8 @@ describe("groupGrants", () => {
       DIRECTORY,
     );
     expect(groups.active.map((row) => row.grantee)).toEqual([lab.account, cardiologist.account]);
-    expect(groups.ended.map((row) => [row.grantee, row.state])).toEqual([
-      [insurer.account, "revoked"],
-      [address("09"), "expired"],
-    ]);
+    expect(groups.expired.map((row) => row.grantee)).toEqual([address("09")]);
+    expect(groups.revoked.map((row) => row.grantee)).toEqual([insurer.account]);
   });
 });
 
