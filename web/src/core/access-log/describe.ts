@@ -60,15 +60,22 @@ function capitalized(sentence: string): string {
  * 0x1234…abcd for treatment". A patient acting on their own data is "The patient" unless `nameOf`
  * names them (say, "you" in their own view).
  */
-export function describeAccessLogEntry(entry: AccessLogEntry, nameOf: NameOf, formatDate: FormatDate): string {
-  return capitalized(sentenceOf(entry, nameOf, formatDate));
+export function describeAccessLogEntry(entry: AccessLogEntry, nameOf: NameOf, formatDate: FormatDate, options: DescribeOptions = {}): string {
+  return capitalized(sentenceOf(entry, nameOf, formatDate, options));
 }
 
-function sentenceOf(entry: AccessLogEntry, nameOf: NameOf, formatDate: FormatDate): string {
-  const who = (address: Address) => nameOf(address) ?? shortAddress(address);
+export interface DescribeOptions {
+  /** Whose view this is: the patient reading their own log is "you", and "of patient …" is left out. */
+  viewer?: Address;
+}
+
+function sentenceOf(entry: AccessLogEntry, nameOf: NameOf, formatDate: FormatDate, { viewer }: DescribeOptions): string {
+  const isViewer = (address: Address) => viewer !== undefined && sameAddress(address, viewer);
+  const who = (address: Address) => (isViewer(address) ? "you" : nameOf(address) ?? shortAddress(address));
+  const patientRef = (patient: Address) => (isViewer(patient) ? "you" : `patient ${who(patient)}`);
   const actedByPatient = entry.patient !== undefined && sameAddress(entry.actor, entry.patient);
-  const actor = actedByPatient ? nameOf(entry.actor) ?? "the patient" : who(entry.actor);
-  const ofPatient = actedByPatient || entry.patient === undefined ? "" : ` of patient ${who(entry.patient)}`;
+  const actor = actedByPatient ? (isViewer(entry.actor) ? "you" : nameOf(entry.actor) ?? "the patient") : who(entry.actor);
+  const ofPatient = actedByPatient || entry.patient === undefined || isViewer(entry.patient) ? "" : ` of patient ${who(entry.patient)}`;
   const record = (recordId: bigint, categories: readonly number[]) => `record #${recordId} (${categoryList(categories)})`;
 
   switch (entry.action) {
@@ -100,7 +107,7 @@ function sentenceOf(entry: AccessLogEntry, nameOf: NameOf, formatDate: FormatDat
         ? `${actor} withdrew all access from ${who(entry.subject)}`
         : `${actor} withdrew access to ${categoryList(entry.categories)} from ${who(entry.subject)}`;
     case "access-requested":
-      return `${actor} asked patient ${who(entry.patient)} for ${scopePhrase(entry.readCategories, entry.writeCategories)} for ${purposeName(entry.purpose)}`;
+      return `${actor} asked ${patientRef(entry.patient)} for ${scopePhrase(entry.readCategories, entry.writeCategories)} for ${purposeName(entry.purpose)}`;
     case "access-request-denied":
       return `${actor} declined the access request from ${who(entry.subject)} (${denyReasonName(entry.reason)})`;
     case "scope-key-rotated":
@@ -110,7 +117,7 @@ function sentenceOf(entry: AccessLogEntry, nameOf: NameOf, formatDate: FormatDat
       return `${actor} sealed the ${categoryList(entry.categories)} key${ofPatient} (epoch ${entry.epoch}) for ${recipient}`;
     }
     case "record-added":
-      return `${actor} added ${record(entry.recordId, entry.categories)}` + (actedByPatient ? "" : ` for patient ${who(entry.patient)}`);
+      return `${actor} added ${record(entry.recordId, entry.categories)}` + (actedByPatient ? "" : ` for ${patientRef(entry.patient)}`);
     case "record-amended":
       return `${actor} amended record #${entry.supersedes} (${categoryList(entry.categories)})${ofPatient} as record #${entry.recordId}`;
     case "record-retracted":

@@ -133,3 +133,17 @@ describe("describeAccessLogEntry", () => {
       .toBe("0xd0c7…0001 opened record #3 (lab results) of patient 0x1234…aBcD for a legal or compliance audit");
   });
 });
+
+describe("describeAccessLogEntry with a patient viewer", () => {
+  const mine = (detail: AccessLogDetail) => describeAccessLogEntry(entryOf(detail), nameOf, isoDate, { viewer: patient });
+
+  it("describeAccessLogEntry_patientViewer_readOfOwnRecord_leavesThePatientOut", () => {
+    expect(mine({ action: "record-read", actor: doctor, patient, recordId: 3n, categories: [LABS], purpose: 0 }))
+      .toBe("Dr. Amara Okafor opened record #3 (lab results) for treatment");
+  });
+
+  it("describeAccessLogEntry_patientViewer_ownAction_isYou", () => {
+    expect(mine({ action: "record-read", actor: patient, patient, recordId: 2n, categories: [NOTES], purpose: 5 }))
+      .toBe("You opened record #2 (general notes) for the patient's own request");
+  });
+});

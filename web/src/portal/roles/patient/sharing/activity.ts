@@ -3,7 +3,6 @@
  * about (access given and taken back, records added, records opened), newest first, one group per
  * day of the user's calendar.
  */
-import { sameAddress } from "../../../../core/chain/address.js";
 import { describeAccessLogEntry, type FormatDate } from "../../../../core/access-log/describe.js";
 import type { AccessLogAction, AccessLogEntry } from "../../../../core/access-log/entry.js";
 import { ACTION_GROUPS, filterAccessLog } from "../../../../core/access-log/filter.js";
@@ -27,18 +26,9 @@ export function patientActivity(entries: readonly AccessLogEntry[], patient: Add
   return filterAccessLog(entries, { patient, actions: ACTIVITY_KINDS[kind].actions }).reverse();
 }
 
-/** Names for the patient's own view: "you" for the patient, the directory's name for everyone else. */
-export function nameOfForPatient(patient: Address, nameOf: (address: Address) => string | undefined): (address: Address) => string | undefined {
-  return (address) => (sameAddress(address, patient) ? "you" : nameOf(address));
-}
-
-/**
- * The log's sentence as the patient reads it. The core words entries for any reader ("… of patient
- * X"); naming the patient "you" leaves "of patient you", which in one's own log says nothing, and
- * "patient you" elsewhere ("asked patient you"), which reads as "you".
- */
+/** The log's sentence as the patient reads it: "you" for the patient, directory names for everyone else. */
 export function describeForPatient(entry: AccessLogEntry, patient: Address, nameOf: (address: Address) => string | undefined, formatDate: FormatDate): string {
-  return describeAccessLogEntry(entry, nameOfForPatient(patient, nameOf), formatDate).replaceAll(" of patient you", "").replaceAll("patient you", "you");
+  return describeAccessLogEntry(entry, nameOf, formatDate, { viewer: patient });
 }
 
 export interface ActivityLine {

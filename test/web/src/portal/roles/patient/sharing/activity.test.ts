@@ -7,7 +7,6 @@ import {
   describeForPatient,
   groupByDay,
   isActivityKind,
-  nameOfForPatient,
   patientActivity,
 } from "../../../../../../../web/src/portal/roles/patient/sharing/activity.js";
 
@@ -53,15 +52,6 @@ describe("patientActivity", () => {
     const entries = patientActivity(log, patient, "grants");
     expect(entries).toHaveLength(1);
     expect(entries[0]?.patient).toBe(patient);
-  });
-});
-
-describe("nameOfForPatient", () => {
-  it("nameOfForPatient calls the patient 'you' whatever the case of the address, and asks the directory for others", () => {
-    const nameOf = nameOfForPatient(patient, (address) => (address === doctor ? "Dr. Grace Hopper" : undefined));
-    expect(nameOf(patient.toUpperCase().replace("0X", "0x") as Address)).toBe("you");
-    expect(nameOf(doctor)).toBe("Dr. Grace Hopper");
-    expect(nameOf(other)).toBeUndefined();
   });
 });
 
