@@ -1,0 +1,152 @@
+/**
+ * The hospital's stories in Chromium against the real stack: set up its key, register a doctor and
+ * a laboratory of its own, suspend one (and see it cannot reactivate), and see the record its doctor
+ * added in the provenance table. What is not the hospital's job (its own registration, the patient,
+ * the grant and the record) is set up through the client core in Node.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { LedgerConnection } from "../../web/src/core/chain/connection.js";
+import { sendLedgerTransaction } from "../../web/src/core/chain/transactions.js";
+import { readParticipant, ZERO_KEY } from "../../web/src/core/chain/views.js";
+import { publishProviderProfile } from "../../web/src/core/directory/publish.js";
+import { identityCommitment, randomIdentitySalt } from "../../web/src/core/identity/commitment.js";
+import { enrollIdentity } from "../../web/src/core/identity/enrollment.js";
+import type { Identity } from "../../web/src/core/identity/identity.js";
+import { walletClientSigner } from "../../web/src/core/identity/signer.js";
+import { createIpfsStore, type IpfsStore } from "../../web/src/core/ipfs/store.js";
+import { addRecord } from "../../web/src/core/records/add-record.js";
+import { grantAccess } from "../../web/src/core/scope-keys/grants.js";
+import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
+import { shortAddress } from "../../web/src/core/chain/address.js";
+import { screenshot, useE2EBrowser, type PersonaSession } from "./support/browser.js";
+import { E2E_WALLET_NAME } from "./support/injected-wallet.js";
+import { startE2EStack, type E2EStack, type PersonaId } from "./support/stack.js";
+
+const HOSPITAL_NAME = "St. Mary's General Hospital";
+const DOCTOR_NAME = "Dr. Amara Okafor";
+const LAB_NAME = "St. Mary's Clinical Laboratory";
+const GENERAL_NOTES = 0;
+
+/** `persona`'s encryption identity, derived from its wallet as the portal derives it. */
+async function identityOf(stack: E2EStack, persona: PersonaId): Promise<Identity> {
+  const connection = stack.connection(persona);
+  if (connection.walletClient === undefined) throw new Error(`${persona} has no wallet`);
+  return await enrollIdentity(walletClientSigner(connection.walletClient), { chainId: stack.chainId, contract: stack.ledgerAddress });
+}
+
+async function registerHospital(stack: E2EStack, ipfs: IpfsStore): Promise<void> {
+  const profileDigest = await publishProviderProfile(ipfs, { name: HOSPITAL_NAME, specialty: "General hospital" });
+  const commitment = identityCommitment("SMGH-1", randomIdentitySalt());
+  await sendLedgerTransaction(stack.connection("admin"), "registerParticipant", [stack.account("hospital").address, 3, `0x${"00".repeat(20)}`, ZERO_KEY, commitment, profileDigest]);
+}
+
+/** The patient signs up, gives the doctor write access to notes, and the doctor adds a note. */
+async function doctorAddsANote(stack: E2EStack, ipfs: IpfsStore): Promise<void> {
+  const patient = stack.account("patient1").address;
+  const patientIdentity = await identityOf(stack, "patient1");
+  await sendLedgerTransaction(stack.connection("patient1"), "signUp", [patientIdentity.publicKeyHex, identityCommitment("P-1", randomIdentitySalt())]);
+  const doctorIdentity = await identityOf(stack, "doctor1");
+  await sendLedgerTransaction(stack.connection("doctor1"), "setEncryptionKey", [doctorIdentity.publicKeyHex]);
+  const notes = 1 << GENERAL_NOTES;
+  await grantAccess(stack.connection("patient1"), new ScopeKeyring(patientIdentity), [{ grantee: stack.account("doctor1").address, readScope: notes, writeScope: notes, expiresAt: 0 }]);
+  const doctor: LedgerConnection = stack.connection("doctor1");
+  await addRecord(
+    { connection: doctor, identity: doctorIdentity, keyring: new ScopeKeyring(doctorIdentity), ipfs },
+    { patient, category: GENERAL_NOTES, resource: { resourceType: "Observation", status: "final", code: { text: "Clinical note" }, note: [{ text: "Follow-up in two weeks." }] } },
+  );
+}
+
+async function registerThroughForm(page: Page, kind: "Doctor" | "Laboratory", account: string, name: string, specialty: string): Promise<void> {
+  await page.getByRole("link", { name: "Register doctor or lab" }).click();
+  const form = page.getByRole("form", { name: "Register a participant" });
+  await form.getByLabel("Kind").selectOption({ label: kind });
+  await form.getByLabel("Wallet address").fill(account);
+  await form.getByLabel("National ID").fill(`${kind}-${account.slice(2, 8)}`);
+  await form.getByLabel("Public name").fill(name);
+  await form.getByLabel("Specialty").fill(specialty);
+  await form.getByRole("button", { name: "Register participant" }).click();
+  await page.getByText(/Registration: confirmed/).waitFor();
+}
+
+function staffRow(page: Page, name: string) {
+  return page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+}
+
+describe("hospital area", () => {
+  const chromium = useE2EBrowser();
+  let stack: E2EStack;
+  let ipfs: IpfsStore;
+  let hospital: PersonaSession;
+
+  beforeAll(async () => {
+    stack = await startE2EStack();
+    ipfs = createIpfsStore({ apiUrl: stack.ipfsApiUrl, retries: 0 });
+    await registerHospital(stack, ipfs);
+    hospital = await chromium.open(stack, "hospital");
+    const { page } = hospital;
+    await page.goto(stack.portalUrl);
+    await page.getByRole("button", { name: new RegExp(`connect.*${E2E_WALLET_NAME}`, "i") }).click();
+    // Registered without a key: the first sign-in sets it up.
+    await page.getByRole("button", { name: "Set up my key" }).click();
+    await page.getByRole("heading", { name: "Our staff" }).waitFor();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("registerForm_hospital_offersOnlyDoctorsAndLabsAffiliatedWithItself", async () => {
+    const { page } = hospital;
+    await page.getByRole("link", { name: "Register doctor or lab" }).click();
+    const form = page.getByRole("form", { name: "Register a participant" });
+    expect(await form.getByLabel("Kind").locator("option").allTextContents()).toEqual(["Doctor", "Laboratory"]);
+    await form.getByText(`Affiliation: ${HOSPITAL_NAME}`).waitFor();
+    await screenshot(page, "hospital-register");
+  });
+
+  it("registerForm_doctorAndLab_joinTheHospitalOnChain", async () => {
+    const { page } = hospital;
+    const doctor = stack.account("doctor1").address;
+    const lab = stack.account("lab").address;
+    await registerThroughForm(page, "Doctor", doctor, DOCTOR_NAME, "Cardiology");
+    await page.getByRole("button", { name: "Register another participant" }).click();
+    await registerThroughForm(page, "Laboratory", lab, LAB_NAME, "Clinical chemistry");
+
+    const connection = stack.connection("hospital");
+    const [doctorOnChain, labOnChain] = await Promise.all([readParticipant(connection, doctor), readParticipant(connection, lab)]);
+    expect([doctorOnChain.kind, doctorOnChain.affiliation]).toEqual([2, stack.account("hospital").address]);
+    expect([labOnChain.kind, labOnChain.affiliation]).toEqual([5, stack.account("hospital").address]);
+  });
+
+  it("staff_suspendLab_isSuspendedAndOnlyTheAdminMayReactivate", async () => {
+    const { page } = hospital;
+    await page.getByRole("link", { name: "Our staff" }).click();
+    const labRow = staffRow(page, `${LAB_NAME} (${HOSPITAL_NAME})`);
+    await labRow.waitFor();
+    await staffRow(page, `${DOCTOR_NAME} (${HOSPITAL_NAME})`).waitFor();
+
+    await labRow.getByRole("button", { name: "Suspend" }).click();
+    await labRow.getByRole("button", { name: "Yes, suspend" }).click();
+    await labRow.getByRole("cell", { name: "Suspended" }).waitFor();
+    await labRow.getByText("Only the administrator can reactivate.").waitFor();
+    expect(await labRow.getByRole("button", { name: "Reactivate" }).count()).toBe(0);
+    expect((await readParticipant(stack.connection("hospital"), stack.account("lab").address)).status).toBe(1);
+    await screenshot(page, "hospital-staff");
+  });
+
+  it("provenance_afterItsDoctorAddsARecord_listsItWithoutContent", async () => {
+    const { page } = hospital;
+    await page.getByRole("link", { name: "Provenance" }).click();
+    await page.getByText("No records yet").waitFor();
+
+    await doctorAddsANote(stack, ipfs);
+    await page.getByRole("button", { name: "Check again" }).click();
+    const row = page.getByRole("row").filter({ hasText: shortAddress(stack.account("patient1").address) });
+    await row.waitFor();
+    const cells = await row.getByRole("cell").allTextContents();
+    expect(cells.slice(1)).toEqual([shortAddress(stack.account("patient1").address), "#1", "general notes", `${DOCTOR_NAME} (${HOSPITAL_NAME})`, "Active"]);
+    expect(await page.getByText("Follow-up in two weeks.").count()).toBe(0);
+    await screenshot(page, "hospital-provenance");
+  });
+});
