@@ -4,7 +4,6 @@ import type { AddedRecord } from "../../core/records/add-record.js";
 import { attachmentFromBlob } from "../../core/records/attachment-source.js";
 import type { Address } from "../../core/ledger-context.js";
 import { ErrorNotice } from "../ui/Notices.js";
-import { TransactionStatus } from "../ui/TransactionStatus.js";
 import { AddProgressSteps } from "./AddProgressSteps.js";
 import { FieldInput, FilePicker } from "./ComposerFields.js";
 import { attachmentsError, composeRecord, emptyValues, KIND_FIELDS, kindAcceptsFiles, RECORD_KIND_LABELS, type FormValues, type RecordKind } from "./composer-form.js";
@@ -79,7 +78,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
         <p className="notice notice-ok">
           It is encrypted, stored and recorded on the ledger under {categoryLabel(run.category).toLowerCase()}.
         </p>
-        <TransactionStatus state={{ stage: "confirmed", hash: run.added.transactionHash }} label="Record" />
+        <AddProgressSteps view={progress} />
         <button type="button" className="secondary" onClick={startOver}>
           Add another record
         </button>

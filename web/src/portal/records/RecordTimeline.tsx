@@ -177,10 +177,11 @@ function TimelineFilterControls({
   const categories = categoriesPresent(records);
   const facilities = facilitiesPresent(records);
   return (
-    <fieldset className="timeline-filters">
+    // Fieldsets and flex items default to their content's width: a long facility name would widen the page past a phone's screen.
+    <fieldset className="timeline-filters" style={{ minWidth: 0 }}>
       <legend>Filter records</legend>
       <div className="form-row">
-        <fieldset>
+        <fieldset style={{ minWidth: 0 }}>
           <legend>Categories</legend>
           <div className="chips">
             {categories.map((category) => (
@@ -191,7 +192,7 @@ function TimelineFilterControls({
             ))}
           </div>
         </fieldset>
-        <div>
+        <div style={{ minWidth: 0, flex: "1 1 14rem" }}>
           <label htmlFor={`${id}-facility`}>Facility</label>
           <select id={`${id}-facility`} value={filters.facility} onChange={(event) => onChange({ ...filters, facility: event.target.value as FacilityChoice })}>
             <option value="all">All facilities</option>
@@ -200,7 +201,7 @@ function TimelineFilterControls({
                 {facilityLabel(facility, nameOf)}
               </option>
             ))}
-            {hasRecordsWithoutFacility(records) ? <option value="none">No facility (added by the patient or an independent provider)</option> : null}
+            {hasRecordsWithoutFacility(records) ? <option value="none">No facility (the patient's own, or an independent provider's)</option> : null}
           </select>
           <label>
             <input type="checkbox" checked={filters.showEarlierVersions} onChange={(event) => onChange({ ...filters, showEarlierVersions: event.target.checked })} /> Show

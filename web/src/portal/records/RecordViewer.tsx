@@ -118,7 +118,6 @@ function OpenRecordView({ patient, record }: { patient: Address; record: OpenedR
       <p>
         <span className="chip">{rendered.status}</span> {date === undefined ? null : <span className="muted">{date}</span>}
       </p>
-      <p>{rendered.summary}</p>
       {rendered.fields.length === 0 ? null : (
         <dl className="fields">
           {rendered.fields.map((field, index) => (
