@@ -178,10 +178,10 @@ function TimelineFilterControls({
   const facilities = facilitiesPresent(records);
   return (
     // Fieldsets and flex items default to their content's width: a long facility name would widen the page past a phone's screen.
-    <fieldset className="timeline-filters" style={{ minWidth: 0 }}>
+    <fieldset className="timeline-filters">
       <legend>Filter records</legend>
       <div className="form-row">
-        <fieldset style={{ minWidth: 0 }}>
+        <fieldset>
           <legend>Categories</legend>
           <div className="chips">
             {categories.map((category) => (
@@ -192,7 +192,7 @@ function TimelineFilterControls({
             ))}
           </div>
         </fieldset>
-        <div style={{ minWidth: 0, flex: "1 1 14rem" }}>
+        <div className="grow">
           <label htmlFor={`${id}-facility`}>Facility</label>
           <select id={`${id}-facility`} value={filters.facility} onChange={(event) => onChange({ ...filters, facility: event.target.value as FacilityChoice })}>
             <option value="all">All facilities</option>

@@ -28,7 +28,7 @@ export function ParticipantTable({ rows, showAffiliation, actions }: { rows: rea
               <td>{row.kind}</td>
               {showAffiliation ? <td>{row.affiliation ?? "—"}</td> : null}
               <td>
-                <code title={row.account} style={{ whiteSpace: "nowrap" }}>{shortAddress(row.account)}</code>
+                <code title={row.account}>{shortAddress(row.account)}</code>
               </td>
               <td className={row.suspended ? "status-bad" : "status-active"}>{row.suspended ? "Suspended" : "Active"}</td>
               {actions === "none" ? null : (

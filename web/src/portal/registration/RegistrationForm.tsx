@@ -27,7 +27,6 @@ import { PARTICIPANT_QUERY_KEYS } from "./participant-queries.js";
 import { SaltDownload } from "./SaltDownload.js";
 
 const newSalt = () => saltToHex(randomIdentitySalt());
-const WIDE = { width: "100%" } as const;
 
 export interface HospitalOption {
   address: Address;
@@ -148,7 +147,6 @@ export function RegistrationForm({ allowedKinds, affiliation }: { allowedKinds: 
             autoComplete="off"
             spellCheck={false}
             disabled={busy}
-            style={WIDE}
           />
         </Field>
       </div>
@@ -187,11 +185,10 @@ export function RegistrationForm({ allowedKinds, affiliation }: { allowedKinds: 
             autoComplete="off"
             spellCheck={false}
             disabled={busy}
-            style={WIDE}
           />
         </Field>
         <Field id={`${formId}-salt`} label="Identity salt" error={errors.salt}>
-          <input {...field("salt")} value={fields.salt} readOnly spellCheck={false} style={{ ...WIDE, fontFamily: "monospace" }} />
+          <input {...field("salt")} value={fields.salt} readOnly spellCheck={false} className="mono" />
         </Field>
         <p className="notice">
           Save this salt and give it to the participant. It is kept nowhere else: without it, nobody can check the
@@ -211,13 +208,13 @@ export function RegistrationForm({ allowedKinds, affiliation }: { allowedKinds: 
           <p className="muted">Shown in the provider directory patients choose from. It is public: put nothing private here.</p>
           <div className="form-row">
             <Field id={`${formId}-name`} label="Public name" error={errors.name}>
-              <input {...field("name")} value={fields.name} onChange={(event) => update("name", event.target.value)} disabled={busy} style={WIDE} />
+              <input {...field("name")} value={fields.name} onChange={(event) => update("name", event.target.value)} disabled={busy} />
             </Field>
             <Field id={`${formId}-specialty`} label="Specialty" error={errors.specialty}>
-              <input {...field("specialty")} value={fields.specialty} onChange={(event) => update("specialty", event.target.value)} disabled={busy} style={WIDE} />
+              <input {...field("specialty")} value={fields.specialty} onChange={(event) => update("specialty", event.target.value)} disabled={busy} />
             </Field>
             <Field id={`${formId}-facility`} label="Facility (optional)" error={errors.facility}>
-              <input {...field("facility")} value={fields.facility} onChange={(event) => update("facility", event.target.value)} disabled={busy} style={WIDE} />
+              <input {...field("facility")} value={fields.facility} onChange={(event) => update("facility", event.target.value)} disabled={busy} />
             </Field>
           </div>
         </fieldset>

@@ -183,11 +183,11 @@ function OneFieldForm({
     void onSubmit();
   };
   return (
-    <form onSubmit={submit} noValidate style={{ maxWidth: "32rem" }}>
+    <form onSubmit={submit} noValidate className="narrow">
       <Field id={id} label={label} error={error}>
-        <input {...fieldProps(id, error)} value={value} onChange={(event) => onChange(event.target.value)} inputMode={inputMode} placeholder={placeholder} autoComplete="off" spellCheck={false} style={{ width: "100%" }} />
+        <input {...fieldProps(id, error)} value={value} onChange={(event) => onChange(event.target.value)} inputMode={inputMode} placeholder={placeholder} autoComplete="off" spellCheck={false} />
       </Field>
-      <button type="submit" disabled={disabled} style={{ marginTop: "0.75rem" }}>
+      <button type="submit" className="actions" disabled={disabled}>
         {submitLabel}
       </button>
     </form>

@@ -113,7 +113,7 @@ function LogRow({ entry, actorName, sentence }: { entry: AccessLogEntry; actorNa
       <td>{formatDateTime(entry.timestamp)}</td>
       <td title={entry.actor}>{actorName}</td>
       {/* On a phone the table scrolls sideways rather than squeezing the sentence into a column of words. */}
-      <td style={{ minWidth: "14rem" }}>{sentence}</td>
+      <td className="sentence-cell">{sentence}</td>
       <td>{entry.patient === undefined ? "—" : <code title={entry.patient} style={NO_WRAP}>{shortAddress(entry.patient)}</code>}</td>
       <td>{entry.recordId === undefined ? "—" : `#${entry.recordId}`}</td>
       <td>
