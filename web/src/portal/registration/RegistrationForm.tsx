@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent, type ReactNode } from "react";
 
 import { randomIdentitySalt, saltToHex } from "../../core/identity/commitment.js";
 import type { Address } from "../../core/ledger-context.js";
-import { Field, fieldProps } from "../providers/Field.js";
+import { Field, fieldProps } from "../ui/Field.js";
 import { useSession } from "../session/session-context.js";
 import { errorSentence } from "../ui/error-sentence.js";
 import { TransactionStatus } from "../ui/TransactionStatus.js";

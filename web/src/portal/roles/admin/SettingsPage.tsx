@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import { formatEther } from "viem";
 
 import { readLedgerView } from "../../../core/chain/views.js";
-import { Field, fieldProps } from "../../providers/Field.js";
+import { Field, fieldProps } from "../../ui/Field.js";
 import { ConfirmingButton } from "../../registration/ConfirmingButton.js";
 import { useSession } from "../../session/session-context.js";
 import { ErrorNotice, Loading } from "../../ui/Notices.js";

@@ -5,7 +5,7 @@ import { describeAccessLogEntry } from "../../../core/access-log/describe.js";
 import type { AccessLogEntry } from "../../../core/access-log/entry.js";
 import { readAccessLog } from "../../../core/access-log/entries.js";
 import { ACTION_GROUPS, filterAccessLog, type ActionGroupName } from "../../../core/access-log/filter.js";
-import { Field, fieldProps } from "../../providers/Field.js";
+import { Field, fieldProps } from "../../ui/Field.js";
 import { useParticipantList } from "../../registration/use-participants.js";
 import { useParticipantNames } from "../../registration/use-names.js";
 import { useSession } from "../../session/session-context.js";
