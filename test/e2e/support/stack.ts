@@ -29,9 +29,12 @@ const HOST = "127.0.0.1";
 /** Transactions confirm within a block on anvil; viem's 4 s default poll would dominate every step. */
 const POLLING_MS = 25;
 
+/** The build under test: web/dist, or E2E_PORTAL_DIST (a build made with vite's --outDir, so a rebuild elsewhere cannot pull files from under a running test). */
+const e2eDistDir = process.env.E2E_PORTAL_DIST ?? portalDistDir;
+
 export class PortalNotBuiltError extends Error {
   constructor() {
-    super(`The E2E tests serve the portal's production build, but ${portalDistDir}/index.html is missing: run npm run build:portal first (npm test builds it).`);
+    super(`The E2E tests serve the portal's production build, but ${e2eDistDir}/index.html is missing: run npm run build:portal first (npm test builds it).`);
     this.name = "PortalNotBuiltError";
   }
 }
@@ -69,7 +72,7 @@ export interface E2EStack {
 }
 
 export async function startE2EStack(options: E2EStackOptions = {}): Promise<E2EStack> {
-  if (!existsSync(path.join(portalDistDir, "index.html"))) throw new PortalNotBuiltError();
+  if (!existsSync(path.join(e2eDistDir, "index.html"))) throw new PortalNotBuiltError();
   const dir = mkdtempSync(path.join(tmpdir(), "ehr-e2e-"));
   const [anvilPort, apiPort, gatewayPort, portalPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const ipfsOptions: IpfsNodeOptions = {
@@ -127,7 +130,7 @@ export async function startE2EStack(options: E2EStackOptions = {}): Promise<E2ES
       idleLockMinutes: options.idleLockMinutes ?? DEFAULT_IDLE_LOCK_MINUTES,
     };
     portal = await startPortalServer({
-      distDir: portalDistDir,
+      distDir: e2eDistDir,
       host: HOST,
       port: portalPort,
       config,
