@@ -1,0 +1,91 @@
+/**
+ * One persona's walk through the running portal: choose them in the local demo wallet, connect,
+ * unlock when their role uses keys, then open every page their navigation offers and photograph it
+ * once its loading notices are gone. A page that shows an error notice, or any console error or
+ * uncaught exception on the way, fails the walk.
+ */
+import path from "node:path";
+
+import type { Browser, Page } from "playwright-core";
+
+import type { DemoPersona } from "../../web/src/portal/wallet/demo-personas.js";
+
+const DEMO_WALLET_NAME = "Local demo wallet";
+const PAGE_TIMEOUT_MS = 60_000;
+
+export interface VisitedPage {
+  persona: string;
+  page: string;
+  heading: string;
+  /** From the click on the navigation link to the page without loading notices. */
+  milliseconds: number;
+  screenshot: string;
+}
+
+export class TourPageError extends Error {
+  constructor(persona: string, page: string, problems: readonly string[]) {
+    super(`${persona} › ${page}:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "TourPageError";
+  }
+}
+
+export interface WalkOptions {
+  portalUrl: string;
+  outDir: string;
+  viewport: { width: number; height: number };
+}
+
+/** File name for a page's screenshot: role, then the page label in kebab case. */
+export function screenshotName(persona: DemoPersona, pageLabel: string, first: boolean): string {
+  const slug = pageLabel.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return first ? `${persona.id}.png` : `${persona.id}-${slug}.png`;
+}
+
+export async function walkPersona(browser: Browser, persona: DemoPersona, options: WalkOptions): Promise<VisitedPage[]> {
+  const context = await browser.newContext({ viewport: options.viewport });
+  const problems: string[] = [];
+  context.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
+  });
+  context.on("weberror", (error) => problems.push(`uncaught: ${error.error().message}`));
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+    await page.goto(options.portalUrl);
+    await page.getByRole("region", { name: "Local demo wallet" }).getByRole("combobox").selectOption(persona.id);
+    await page.getByRole("button", { name: new RegExp(`connect ${DEMO_WALLET_NAME}`, "i") }).click();
+    const unlock = page.getByRole("button", { name: "Unlock" });
+    const nav = page.getByRole("navigation", { name: / pages$/ });
+    await Promise.race([unlock.waitFor(), nav.waitFor()]);
+    if (await unlock.isVisible()) {
+      await unlock.click();
+      await page.getByRole("button", { name: "Lock" }).waitFor();
+    }
+    const links = await nav.getByRole("link").evaluateAll((anchors) => anchors.map((anchor) => ({ label: anchor.textContent ?? "", href: (anchor as HTMLAnchorElement).href })));
+    const visited: VisitedPage[] = [];
+    for (const [index, { label, href }] of links.entries()) {
+      const started = performance.now();
+      await nav.getByRole("link", { name: label, exact: true }).click();
+      await page.waitForURL(href);
+      const heading = await settledHeading(page);
+      const milliseconds = Math.round(performance.now() - started);
+      const errors = await page.locator(".notice-error").allInnerTexts();
+      if (errors.length > 0 || problems.length > 0) throw new TourPageError(persona.label, label, [...errors, ...problems]);
+      const screenshot = path.join(options.outDir, screenshotName(persona, label, index === 0));
+      await page.screenshot({ path: screenshot, fullPage: false });
+      visited.push({ persona: persona.label, page: label, heading, milliseconds, screenshot });
+    }
+    return visited;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page's main heading once no loading notice is left on it. */
+async function settledHeading(page: Page): Promise<string> {
+  const main = page.locator("main");
+  await main.getByRole("heading", { level: 1 }).first().waitFor();
+  await page.waitForLoadState("networkidle");
+  await main.locator(".notice-loading").first().waitFor({ state: "detached" });
+  return (await main.getByRole("heading", { level: 1 }).first().innerText()).trim();
+}
