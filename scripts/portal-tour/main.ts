@@ -2,7 +2,7 @@
  * A walk through the running demo portal (`npm start` in another terminal): every demo persona
  * connects through the local demo wallet, unlocks, and opens every page of their role in headless
  * Chromium. Each page is photographed (the README shows some of these) and timed.
- * Fails on any error notice, console error or uncaught exception.
+ * Fails on any error notice, page wider than the window, console error or uncaught exception.
  *
  *   npm run tour                              Markdown table on stdout, progress on stderr
  *   npm run tour -- --json                    JSON array of visited pages

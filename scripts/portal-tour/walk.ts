@@ -1,8 +1,8 @@
 /**
  * One persona's walk through the running portal: choose them in the local demo wallet, connect,
  * unlock when their role uses keys, then open every page their navigation offers and photograph it
- * once its loading notices are gone. A page that shows an error notice, or any console error or
- * uncaught exception on the way, fails the walk.
+ * once its loading notices are gone. A page that shows an error notice, is wider than the window, or
+ * meets any console error or uncaught exception on the way fails the walk.
  */
 import path from "node:path";
 
@@ -55,7 +55,7 @@ export async function walkPersona(browser: Browser, persona: DemoPersona, option
     await page.getByRole("region", { name: "Local demo wallet" }).getByRole("combobox").selectOption(persona.id);
     await page.getByRole("button", { name: new RegExp(`connect ${DEMO_WALLET_NAME}`, "i") }).click();
     const unlock = page.getByRole("button", { name: "Unlock" });
-    const nav = page.getByRole("navigation", { name: / pages$/ });
+    const nav = page.locator("nav.role-nav");
     await Promise.race([unlock.waitFor(), nav.waitFor()]);
     if (await unlock.isVisible()) {
       await unlock.click();
@@ -70,6 +70,8 @@ export async function walkPersona(browser: Browser, persona: DemoPersona, option
       const heading = await settledHeading(page);
       const milliseconds = Math.round(performance.now() - started);
       const errors = await page.locator(".notice-error").allInnerTexts();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) errors.push(`the page is ${overflow} px wider than the ${options.viewport.width} px window (wide content belongs in a scrolling box)`);
       if (errors.length > 0 || problems.length > 0) throw new TourPageError(persona.label, label, [...errors, ...problems]);
       const screenshot = path.join(options.outDir, screenshotName(persona, label, index === 0));
       await page.screenshot({ path: screenshot, fullPage: false });
