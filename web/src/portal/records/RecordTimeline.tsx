@@ -15,6 +15,7 @@ import {
   facilitiesPresent,
   hasRecordsWithoutFacility,
   NO_TIMELINE_FILTERS,
+  timelineCountText,
   toggleCategory,
   type FacilityChoice,
   type TimelineFilters,
@@ -69,7 +70,7 @@ export function RecordTimeline({ patient, trustedFacilities = [], visibleCategor
     <div className="record-timeline">
       <TimelineFilterControls records={inScope} filters={filters} onChange={setFilters} nameOf={nameOf} />
       <p className="muted" role="status">
-        {shown.length === inScope.length ? `${shown.length} records` : `${shown.length} of ${inScope.length} records match`}
+        {timelineCountText(inScope, shown.length, filters)}
       </p>
       {shown.length === 0 ? (
         <EmptyState title="No record matches these filters">

@@ -48,6 +48,20 @@ export function applyTimelineFilters(records: readonly RecordSummary[], filters:
   return sortByTrustedFacilities(matching, trustedFacilities);
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The line above the list: how many records it shows, out of how many when the user filtered, and
+ * how many earlier versions are tucked away (hiding them is the default, not the user's filter).
+ */
+export function timelineCountText(inScope: readonly RecordSummary[], shownCount: number, filters: TimelineFilters): string {
+  const earlier = filters.showEarlierVersions ? 0 : inScope.filter((record) => record.status === "superseded").length;
+  const listable = inScope.length - earlier;
+  const filtered = filters.categories.length > 0 || filters.facility !== "all";
+  const count = filtered ? `${shownCount} of ${plural(listable, "record", "records")} match` : plural(listable, "record", "records");
+  return earlier === 0 ? count : `${count} (${plural(earlier, "earlier version", "earlier versions")} hidden)`;
+}
+
 /** Flips `category` in the selection. */
 export function toggleCategory(selected: readonly number[], category: number): number[] {
   return selected.includes(category) ? selected.filter((c) => c !== category) : [...selected, category].sort((a, b) => a - b);

@@ -6,6 +6,7 @@ import {
   facilitiesPresent,
   hasRecordsWithoutFacility,
   NO_TIMELINE_FILTERS,
+  timelineCountText,
   toggleCategory,
 } from "../../../../../web/src/portal/records/timeline-filters.js";
 import { address, ids, recordSummary as record } from "./record-summaries.js";
@@ -64,5 +65,23 @@ describe("timeline filter options", () => {
   it("toggleCategory adds a missing category in order and removes a present one", () => {
     expect(toggleCategory([0, 7], 1)).toEqual([0, 1, 7]);
     expect(toggleCategory([0, 1, 7], 1)).toEqual([0, 7]);
+  });
+});
+
+describe("timelineCountText", () => {
+  it("timelineCountText_noFilters_countsCurrentRecordsAndSaysHowManyEarlierVersionsAreHidden", () => {
+    expect(timelineCountText(RECORDS, 4, NO_TIMELINE_FILTERS)).toBe("4 records (1 earlier version hidden)");
+  });
+
+  it("timelineCountText_categoryFilter_saysHowManyOfTheListableRecordsMatch", () => {
+    expect(timelineCountText(RECORDS, 2, { ...NO_TIMELINE_FILTERS, categories: [1] })).toBe("2 of 4 records match (1 earlier version hidden)");
+  });
+
+  it("timelineCountText_earlierVersionsShown_countsThemAndHidesNothing", () => {
+    expect(timelineCountText(RECORDS, 5, { ...NO_TIMELINE_FILTERS, showEarlierVersions: true })).toBe("5 records");
+  });
+
+  it("timelineCountText_oneRecord_isSingular", () => {
+    expect(timelineCountText([RECORDS[1]!], 1, NO_TIMELINE_FILTERS)).toBe("1 record");
   });
 });
