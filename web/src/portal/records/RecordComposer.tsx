@@ -1,12 +1,12 @@
 import { useId, useMemo, useState } from "react";
 
 import type { AddedRecord } from "../../core/records/add-record.js";
-import { attachmentFromBlob } from "../../core/records/attachment-source.js";
+import { attachmentFromBlob, type AttachmentSource } from "../../core/records/attachment-source.js";
 import type { Address } from "../../core/ledger-context.js";
 import { ErrorNotice } from "../ui/Notices.js";
 import { AddProgressSteps } from "./AddProgressSteps.js";
 import { FieldInput, FilePicker } from "./ComposerFields.js";
-import { attachmentsError, composeRecord, emptyValues, KIND_FIELDS, kindAcceptsFiles, RECORD_KIND_LABELS, type FormValues, type RecordKind } from "./composer-form.js";
+import { attachmentsError, composeRecord, composerFields, emptyValues, kindAcceptsFiles, RECORD_KIND_LABELS, type FormValues, type RecordKind } from "./composer-form.js";
 import { categoryLabel } from "./record-labels.js";
 import { useAddRecord } from "./use-add-record.js";
 
@@ -18,6 +18,10 @@ export interface RecordComposerProps {
   supersedes?: bigint;
   initialKind?: RecordKind;
   initialValues?: FormValues;
+  /** Categories a note may be filed under (what this user may add to; an amendment's own); all when absent. */
+  allowedCategories?: readonly number[];
+  /** Files the new version keeps from the version it amends, added before any newly chosen ones. */
+  carriedAttachments?: readonly AttachmentSource[];
   /** The submit button's text; "Add record" unless amending. */
   submitLabel?: string;
   onAdded?(added: AddedRecord & { category: number }): void;
@@ -29,10 +33,10 @@ export interface RecordComposerProps {
  * A form for one record of a chosen kind: the core's builders check it before anything is signed,
  * then addRecord encrypts, uploads and records it with every step shown.
  */
-export function RecordComposer({ patient, kinds, supersedes, initialKind, initialValues, submitLabel, onAdded, onStartOver }: RecordComposerProps) {
+export function RecordComposer({ patient, kinds, supersedes, initialKind, initialValues, allowedCategories, carriedAttachments = [], submitLabel, onAdded, onStartOver }: RecordComposerProps) {
   const firstKind = initialKind ?? kinds[0] ?? "clinical-note";
   const [kind, setKind] = useState<RecordKind>(firstKind);
-  const [values, setValues] = useState<Record<string, string>>(() => ({ ...emptyValues(firstKind), ...initialValues }));
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...emptyValues(firstKind, allowedCategories), ...initialValues }));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [files, setFiles] = useState<File[]>([]);
   const { run, progress, start, retry, cancel, reset, cancellable } = useAddRecord({
@@ -40,6 +44,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
   });
   const formId = useId();
 
+  const fields = useMemo(() => composerFields(kind, allowedCategories), [kind, allowedCategories]);
   const composed = useMemo(() => composeRecord(kind, values), [kind, values]);
   const filesProblem = attachmentsError(kind, files);
   const running = run.stage === "running";
@@ -47,7 +52,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
 
   const chooseKind = (next: RecordKind) => {
     setKind(next);
-    setValues(emptyValues(next));
+    setValues(emptyValues(next, allowedCategories));
     setTouched(new Set());
     if (!kindAcceptsFiles(next)) setFiles([]);
   };
@@ -58,14 +63,14 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
       patient,
       category: composed.category,
       resource: composed.resource,
-      attachments: files.map((file) => attachmentFromBlob(file, file.name)),
+      attachments: [...carriedAttachments, ...files.map((file) => attachmentFromBlob(file, file.name))],
       ...(supersedes === undefined ? {} : { supersedes }),
     });
   };
 
   const startOver = () => {
     reset();
-    setValues(emptyValues(kind));
+    setValues(emptyValues(kind, allowedCategories));
     setTouched(new Set());
     setFiles([]);
     onStartOver?.();
@@ -88,7 +93,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
 
   const fieldError = (field: string) => (!composed.ok && composed.field === field && touched.has(field) ? composed.message : undefined);
   // What still stops the button, unless it is already shown next to its field.
-  const shownByField = !composed.ok && touched.has(composed.field) && KIND_FIELDS[kind].some((field) => field.name === composed.field);
+  const shownByField = !composed.ok && touched.has(composed.field) && fields.some((field) => field.name === composed.field);
   const pendingProblem = composed.ok || shownByField ? undefined : composed.message;
 
   return (
@@ -119,7 +124,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
           </p>
         )}
         <div className="form-row">
-          {KIND_FIELDS[kind].map((field) => (
+          {fields.map((field) => (
             <FieldInput
               key={`${kind}-${field.name}`}
               id={`${formId}-${field.name}`}
@@ -131,6 +136,16 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
             />
           ))}
         </div>
+        {carriedAttachments.length === 0 ? null : (
+          <div>
+            <p>Files kept from the version it amends:</p>
+            <ul aria-label="Files kept">
+              {carriedAttachments.map((attachment, index) => (
+                <li key={`${index}-${attachment.title}`}>{attachment.title}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {kindAcceptsFiles(kind) ? <FilePicker id={`${formId}-files`} files={files} onChange={setFiles} error={filesProblem} /> : null}
       </fieldset>
       <div className="form-row">

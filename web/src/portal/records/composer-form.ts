@@ -118,9 +118,40 @@ export const KIND_FIELDS: Record<RecordKind, readonly ComposerField[]> = {
   ],
 };
 
-export function emptyValues(kind: RecordKind): Record<string, string> {
+const categoryOf = (name: (typeof CATEGORY_NAMES)[number]) => CATEGORY_NAMES.indexOf(name);
+
+/** The ledger categories a record of `kind` can be filed under. */
+export function kindCategories(kind: RecordKind): number[] {
+  switch (kind) {
+    case "clinical-note":
+      return NOTE_CATEGORIES.map(categoryOf);
+    case "lab-result":
+      return [categoryOf("lab results")];
+    case "imaging-report":
+      return [categoryOf("imaging")];
+    case "prescription":
+      return [categoryOf("prescriptions")];
+    case "symptom-report":
+      return [categoryOf("patient-reported data")];
+    case "billing-claim":
+      return [categoryOf("billing and claims")];
+  }
+}
+
+/**
+ * The form's fields for `kind`; with `allowedCategories`, a note's "Filed under" offers only those
+ * (the categories this user may add to, or the one an amendment must stay in).
+ */
+export function composerFields(kind: RecordKind, allowedCategories?: readonly number[]): readonly ComposerField[] {
+  if (allowedCategories === undefined) return KIND_FIELDS[kind];
+  return KIND_FIELDS[kind].map((field) =>
+    field.name === "category" ? { ...field, options: field.options?.filter((option) => allowedCategories.includes(Number(option.value))) } : field,
+  );
+}
+
+export function emptyValues(kind: RecordKind, allowedCategories?: readonly number[]): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const field of KIND_FIELDS[kind]) values[field.name] = field.input === "select" && field.required ? (field.options?.[0]?.value ?? "") : "";
+  for (const field of composerFields(kind, allowedCategories)) values[field.name] = field.input === "select" && field.required ? (field.options?.[0]?.value ?? "") : "";
   return values;
 }
 

@@ -4,7 +4,9 @@ import { CATEGORY_NAMES } from "../../../../../web/src/core/chain/categories.js"
 import {
   attachmentsError,
   composeRecord,
+  composerFields,
   emptyValues,
+  kindCategories,
   KIND_FIELDS,
   kindAcceptsFiles,
   MAX_ATTACHMENTS,
@@ -101,6 +103,34 @@ describe("emptyValues", () => {
   it("composeRecord on empty values reports the first required field", () => {
     const composed = composeRecord("imaging-report", emptyValues("imaging-report"));
     expect(composed.ok ? undefined : composed.field).toBe("modality");
+  });
+});
+
+describe("kindCategories", () => {
+  it("kindCategories_everyKind_includesTheCategoryItsValidRecordIsFiledUnder", () => {
+    for (const kind of RECORD_KINDS) {
+      const composed = composeRecord(kind, VALID[kind]);
+      expect(composed.ok && kindCategories(kind).includes(composed.category)).toBe(true);
+    }
+  });
+
+  it("kindCategories_clinicalNote_offersNotesMentalHealthAndGenomics", () => {
+    expect(kindCategories("clinical-note")).toEqual([category("general notes"), category("mental health"), category("genomics")]);
+  });
+});
+
+describe("composerFields", () => {
+  it("composerFields_allowedCategories_narrowsTheNotesFiledUnderChoices", () => {
+    const filedUnder = composerFields("clinical-note", [category("mental health"), category("lab results")]).find((field) => field.name === "category");
+    expect(filedUnder?.options?.map((option) => option.value)).toEqual([String(category("mental health"))]);
+  });
+
+  it("composerFields_noAllowedCategories_keepsEveryField", () => {
+    expect(composerFields("lab-result")).toBe(KIND_FIELDS["lab-result"]);
+  });
+
+  it("emptyValues_allowedCategories_preselectsTheFirstAllowedCategory", () => {
+    expect(emptyValues("clinical-note", [category("genomics")]).category).toBe(String(category("genomics")));
   });
 });
 

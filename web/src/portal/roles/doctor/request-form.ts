@@ -9,13 +9,11 @@ import { sameAddress } from "../../../core/chain/address.js";
 import { PURPOSE_NAMES } from "../../../core/access-log/codes.js";
 import type { Participant } from "../../../core/chain/views.js";
 import type { Address } from "../../../core/ledger-context.js";
+import type { ScopeFields } from "../../ui/scope-toggles.js";
 
-export interface RequestFormFields {
+export interface RequestFormFields extends ScopeFields {
   /** The patient's account address as typed. */
   patient: string;
-  /** Category bitmasks; `write` stays inside `read`, as the contract emits them. */
-  read: number;
-  write: number;
   /** Codes.sol purpose of use. */
   purpose: number;
 }
@@ -29,18 +27,6 @@ const TREATMENT = 0;
 
 export function emptyRequestForm(): RequestFormFields {
   return { patient: "", read: 0, write: 0, purpose: TREATMENT };
-}
-
-/** Unticking read also unticks write: nobody adds to a category they cannot read. */
-export function requestRead(fields: RequestFormFields, category: number, on: boolean): RequestFormFields {
-  const bit = 1 << category;
-  return on ? { ...fields, read: fields.read | bit } : { ...fields, read: fields.read & ~bit, write: fields.write & ~bit };
-}
-
-/** Ticking write also ticks read: write implies read. */
-export function requestWrite(fields: RequestFormFields, category: number, on: boolean): RequestFormFields {
-  const bit = 1 << category;
-  return on ? { ...fields, read: fields.read | bit, write: fields.write | bit } : { ...fields, write: fields.write & ~bit };
 }
 
 /** Every problem the form itself shows, by field; whether the account is a patient is asked of the chain next. */

@@ -6,8 +6,6 @@ import {
   patientStandingError,
   requestArgs,
   requestFormErrors,
-  requestRead,
-  requestWrite,
   type RequestFormFields,
 } from "../../../../../../web/src/portal/roles/doctor/request-form.js";
 
@@ -17,16 +15,6 @@ const PATIENT = `0x${"a1".repeat(20)}` as Address;
 function form(overrides: Partial<RequestFormFields>): RequestFormFields {
   return { ...emptyRequestForm(), patient: PATIENT, read: 0b1, ...overrides };
 }
-
-describe("requestRead and requestWrite", () => {
-  it("requestWrite on also ticks read", () => {
-    expect(requestWrite(emptyRequestForm(), 3, true)).toMatchObject({ read: 0b1000, write: 0b1000 });
-  });
-
-  it("requestRead off also unticks write of that category only", () => {
-    expect(requestRead(form({ read: 0b11, write: 0b11 }), 1, false)).toMatchObject({ read: 0b1, write: 0b1 });
-  });
-});
 
 describe("requestFormErrors", () => {
   it("requestFormErrors accepts a patient address, a scope and a purpose", () => {

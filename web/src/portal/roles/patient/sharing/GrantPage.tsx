@@ -11,10 +11,9 @@ import {
   grantRequests,
   localDateInput,
   mayAddRecords,
-  toggleRead,
-  toggleWrite,
   type GrantFormFields,
 } from "./grant-form.js";
+import { inScope, toggleRead, toggleWrite } from "../../../ui/scope-toggles.js";
 import { runGrantFlow } from "./grant-flow.js";
 import { grantedLines } from "./grant-rows.js";
 import { ProviderPicker } from "./ProviderPicker.js";
@@ -204,7 +203,7 @@ function CategoryChoices({
       )}
       {CATEGORY_NAMES.map((name, category) => (
         <label key={name}>
-          <input type="checkbox" checked={((mask >> category) & 1) === 1} onChange={(event) => onToggle(category, event.target.checked)} /> {capitalized(name)}
+          <input type="checkbox" checked={inScope(mask, category)} onChange={(event) => onToggle(category, event.target.checked)} /> {capitalized(name)}
         </label>
       ))}
     </fieldset>

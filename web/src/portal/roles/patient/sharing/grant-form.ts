@@ -6,6 +6,7 @@
 import { CATEGORY_COUNT } from "../../../../core/chain/categories.js";
 import type { GrantRequest } from "../../../../core/scope-keys/grants.js";
 import type { ChosenProvider } from "./picker-options.js";
+import type { ScopeFields } from "../../../ui/scope-toggles.js";
 import { listPhrase } from "./words.js";
 
 export type ExpiryMode = "none" | "date";
@@ -39,24 +40,6 @@ export function emptyGrantForm(): GrantFormFields {
 export function grantFormFromRequest(requester: ChosenProvider, readScope: number, writeScope: number): GrantFormFields {
   const write = writeScope & ALL_CATEGORIES;
   return { ...emptyGrantForm(), providers: [requester], read: (readScope | write) & ALL_CATEGORIES, write };
-}
-
-/** Anything holding a read and a write category mask (this form, a provider's request form). */
-export interface ScopeFields {
-  read: number;
-  write: number;
-}
-
-/** Unticking read also unticks write: nobody adds to a category they cannot read. */
-export function toggleRead<Fields extends ScopeFields>(fields: Fields, category: number, on: boolean): Fields {
-  const bit = 1 << category;
-  return on ? { ...fields, read: fields.read | bit } : { ...fields, read: fields.read & ~bit, write: fields.write & ~bit };
-}
-
-/** Ticking write also ticks read (write implies read). */
-export function toggleWrite<Fields extends ScopeFields>(fields: Fields, category: number, on: boolean): Fields {
-  const bit = 1 << category;
-  return on ? { ...fields, read: fields.read | bit, write: fields.write | bit } : { ...fields, write: fields.write & ~bit };
 }
 
 /** Unix seconds at which access granted until `date` ends: the next local midnight; undefined when `date` is not a valid day. */

@@ -9,8 +9,6 @@ import {
   grantRequests,
   localDateInput,
   mayAddRecords,
-  toggleRead,
-  toggleWrite,
   type GrantFormFields,
 } from "../../../../../../../web/src/portal/roles/patient/sharing/grant-form.js";
 import type { ChosenProvider } from "../../../../../../../web/src/portal/roles/patient/sharing/picker-options.js";
@@ -22,21 +20,6 @@ const NOW = Math.floor(new Date(2030, 5, 15, 12, 0, 0).getTime() / 1000);
 function form(overrides: Partial<GrantFormFields>): GrantFormFields {
   return { ...emptyGrantForm(), providers: [doctor], read: 0b1, ...overrides };
 }
-
-describe("toggleRead and toggleWrite", () => {
-  it("toggleWrite on also ticks read: write implies read", () => {
-    expect(toggleWrite(emptyGrantForm(), 1, true)).toMatchObject({ read: 0b10, write: 0b10 });
-  });
-
-  it("toggleRead off also unticks write for that category only", () => {
-    const fields = { ...emptyGrantForm(), read: 0b11, write: 0b11 };
-    expect(toggleRead(fields, 0, false)).toMatchObject({ read: 0b10, write: 0b10 });
-  });
-
-  it("toggleWrite off keeps read", () => {
-    expect(toggleWrite({ ...emptyGrantForm(), read: 0b1, write: 0b1 }, 0, false)).toMatchObject({ read: 0b1, write: 0 });
-  });
-});
 
 describe("grantFormErrors", () => {
   it("grantFormErrors on an empty form asks for a provider and a category", () => {
