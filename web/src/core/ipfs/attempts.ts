@@ -71,6 +71,9 @@ const NOT_FOUND = /not found|could not find|is not in this node|no link named/i;
 function classify(error: unknown, apiUrl: string, operation: string, subject: string | undefined): IpfsError | Transient {
   if (isHttpError(error)) {
     const { status } = error.response;
+    // In a browser, an upload with progress goes through XMLHttpRequest, and a connection that failed
+    // (node down, refused) comes back as a network-error response: status 0, no answer from the node.
+    if (status === 0) return { kind: "unavailable", detail: "could not be reached or broke off (the browser got no response)", cause: error };
     if (status === 401 || status === 403) return new IpfsUnauthorizedError(apiUrl, operation, status);
     if (status < 500) return new IpfsRejectedError(apiUrl, operation, status, error.message);
     // Kubo reports these as 500s too; they are answers, not outages, and retrying cannot change them.

@@ -140,6 +140,8 @@ export async function addRecord(services: RecordServices, record: NewRecord, opt
     const partLengths = files.map((file) => envelopePartLengths(file.size, undefined, chunkSize));
     const fileLengths = files.map((file) => envelopeLength(file.size, chunkSize));
     const bytesTotal = fileLengths.reduce((total, length) => total + length, 0);
+    // The upload step starts before its first byte is stored: a node that is down fails it, not the key step.
+    onProgress?.({ step: "encrypting-and-uploading", bytesDone: 0, bytesTotal });
     let bytesBefore = 0;
     const stored: StoredPart[][] = [];
     for (const [index, file] of files.entries()) {

@@ -48,6 +48,16 @@ describe("withAttempts", () => {
     expect(down.attempts()).toBe(3);
   });
 
+  it("retries a browser's network-error response (HTTP 0, as XMLHttpRequest reports a refused upload), then reports the node unavailable", async () => {
+    const down = failingTimes(Infinity, () => httpError(0, ""));
+    const failure = withAttempts(policy, "add", undefined, undefined, down.attempt);
+    await expect(failure).rejects.toBeInstanceOf(IpfsUnavailableError);
+    await expect(failure).rejects.toThrow(
+      "IPFS add failed: the node at http://ipfs.test:5001 could not be reached or broke off (the browser got no response) (3 attempts). The node may be down",
+    );
+    expect(down.attempts()).toBe(3);
+  });
+
   it.each([
     [400, "bad chunker", IpfsRejectedError],
     [401, "", IpfsUnauthorizedError],

@@ -76,6 +76,7 @@ describe("addRecord", () => {
 
     const uploads = progress.flatMap((step) => (step.step === "encrypting-and-uploading" ? [step] : []));
     expect(uploads.length).toBeGreaterThan(5);
+    expect(uploads[0]?.bytesDone).toBe(0);
     expect(uploads.map((step) => step.bytesDone)).toEqual([...uploads.map((step) => step.bytesDone)].sort((a, b) => a - b));
     expect(uploads.at(-1)?.bytesDone).toBe(uploads.at(-1)?.bytesTotal);
     const stages = progress.flatMap((step) => (step.step === "transaction" ? [step.status.stage] : []));
