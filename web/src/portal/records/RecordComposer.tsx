@@ -127,7 +127,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
           {fields.map((field) => (
             <FieldInput
               key={`${kind}-${field.name}`}
-              id={`${formId}-${field.name}`}
+              id={`${formId}-field-${field.name}`}
               field={field}
               value={values[field.name] ?? ""}
               error={fieldError(field.name)}
