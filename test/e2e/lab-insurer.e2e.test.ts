@@ -125,7 +125,7 @@ describe("lab and insurer", () => {
     await timed("insurer", async () => {
       const { page } = await chromium.open(stack, "insurer");
       await connectAndUnlock(page, stack, "/insurer");
-      await page.getByRole("heading", { name: "My patients" }).waitFor();
+      await page.getByRole("heading", { name: "Shared with us" }).waitFor();
       const rows = page.getByRole("list", { name: "Patients with access" }).getByRole("listitem");
       // The grant also covers notes; an insurer's pages look at billing and claims alone.
       await rows.filter({ hasText: shortAddress(writer) }).getByText("May read billing and claims", { exact: true }).waitFor();

@@ -18,7 +18,7 @@ export function PatientsPage({ role }: { role: ProviderRole }) {
 
   return (
     <section className="panel" aria-labelledby="patients-title">
-      <h1 id="patients-title">My patients</h1>
+      <h1 id="patients-title">{role.patientsTitle}</h1>
       <p className="muted">{role.patientsIntro} Patients are shown by account address: they have no public name.</p>
       {grants.isPending ? (
         <Loading what="your patients" />

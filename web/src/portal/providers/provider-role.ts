@@ -15,6 +15,8 @@ export interface ProviderRole {
   kinds: readonly RecordKind[];
   /** Codes.sol purpose its read receipts give. */
   readPurpose: number;
+  /** The patients page's heading, as the area's navigation names it. */
+  patientsTitle: string;
   /** Says, on the patients page, what this role does with the records. */
   patientsIntro: string;
 }

@@ -8,5 +8,6 @@ export const DOCTOR_ROLE: ProviderRole = {
   basePath: "/doctor",
   kinds: ["clinical-note", "lab-result", "imaging-report", "prescription"],
   readPurpose: TREATMENT,
+  patientsTitle: "My patients",
   patientsIntro: "Patients who let you see their records, with what they share and for how long.",
 };

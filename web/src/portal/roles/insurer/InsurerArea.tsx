@@ -5,7 +5,7 @@ import { ChartPage } from "../../providers/ChartPage.js";
 import { PatientsPage } from "../../providers/PatientsPage.js";
 import { INSURER_ROLE } from "./insurer-role.js";
 
-const NAV: readonly NavItem[] = [{ to: "/insurer", label: "Shared with us" }];
+const NAV: readonly NavItem[] = [{ to: "/insurer", label: INSURER_ROLE.patientsTitle }];
 
 export default function InsurerArea() {
   return (

@@ -10,5 +10,6 @@ export const INSURER_ROLE: ProviderRole = {
   onlyCategories: [CATEGORY_NAMES.indexOf("billing and claims")],
   kinds: [],
   readPurpose: PAYMENT_AND_CLAIMS,
+  patientsTitle: "Shared with us",
   patientsIntro: "Patients who share their billing and claims with you.",
 };

@@ -10,5 +10,6 @@ export const LAB_ROLE: ProviderRole = {
   onlyCategories: [CATEGORY_NAMES.indexOf("lab results")],
   kinds: ["lab-result"],
   readPurpose: TREATMENT,
+  patientsTitle: "My patients",
   patientsIntro: "Patients who share their lab results with you; those who let you add lab results can get new ones from you.",
 };
