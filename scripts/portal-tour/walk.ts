@@ -1,7 +1,7 @@
 /**
  * One persona's walk through the running portal: choose them in the local demo wallet, connect,
- * unlock when their role uses keys, then open every page their navigation offers and photograph it
- * once its loading notices are gone. A page that shows an error notice, is wider than the window, or
+ * unlock when their role uses keys, then open every page their navigation offers (and a provider's
+ * first patient chart) and photograph it once its loading notices are gone. A page that shows an error notice, is wider than the window, or
  * meets any console error or uncaught exception on the way fails the walk.
  */
 import path from "node:path";
@@ -12,6 +12,7 @@ import type { DemoPersona } from "../../web/src/portal/wallet/demo-personas.js";
 
 const DEMO_WALLET_NAME = "Local demo wallet";
 const PAGE_TIMEOUT_MS = 60_000;
+const CHART_LINK = /^Open the chart of patient /;
 
 export interface VisitedPage {
   persona: string;
@@ -63,19 +64,37 @@ export async function walkPersona(browser: Browser, persona: DemoPersona, option
     }
     const links = await nav.getByRole("link").evaluateAll((anchors) => anchors.map((anchor) => ({ label: anchor.textContent ?? "", href: (anchor as HTMLAnchorElement).href })));
     const visited: VisitedPage[] = [];
-    for (const [index, { label, href }] of links.entries()) {
+    const visit = async (label: string, fileName: string, go: () => Promise<void>) => {
       const started = performance.now();
-      await nav.getByRole("link", { name: label, exact: true }).click();
-      await page.waitForURL(href);
+      await go();
       const heading = await settledHeading(page);
       const milliseconds = Math.round(performance.now() - started);
       const errors = await page.locator(".notice-error").allInnerTexts();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0) errors.push(`the page is ${overflow} px wider than the ${options.viewport.width} px window (wide content belongs in a scrolling box)`);
       if (errors.length > 0 || problems.length > 0) throw new TourPageError(persona.label, label, [...errors, ...problems]);
-      const screenshot = path.join(options.outDir, screenshotName(persona, label, index === 0));
+      const screenshot = path.join(options.outDir, fileName);
       await page.screenshot({ path: screenshot, fullPage: false });
       visited.push({ persona: persona.label, page: label, heading, milliseconds, screenshot });
+    };
+    for (const [index, { label, href }] of links.entries()) {
+      await visit(label, screenshotName(persona, label, index === 0), async () => {
+        await nav.getByRole("link", { name: label, exact: true }).click();
+        await page.waitForURL(href);
+      });
+    }
+    // A provider's chart is reached from a patient, not from the navigation: open the first one.
+    const [first] = links;
+    if (first !== undefined) {
+      await nav.getByRole("link", { name: first.label, exact: true }).click();
+      await settledHeading(page);
+      const chart = page.locator("main").getByRole("link", { name: CHART_LINK }).first();
+      if ((await chart.count()) > 0) {
+        await visit("Chart of the first patient", screenshotName(persona, "chart", false), async () => {
+          await chart.click();
+          await page.waitForURL(/\/patients\//);
+        });
+      }
     }
     return visited;
   } finally {
