@@ -46,7 +46,7 @@ export function RecordComposer({ patient, kinds, supersedes, initialKind, initia
 
   const fields = useMemo(() => composerFields(kind, allowedCategories), [kind, allowedCategories]);
   const composed = useMemo(() => composeRecord(kind, values), [kind, values]);
-  const filesProblem = attachmentsError(kind, files);
+  const filesProblem = attachmentsError(kind, files, carriedAttachments.length);
   const running = run.stage === "running";
   const label = submitLabel ?? (supersedes === undefined ? "Add record" : "Add amended version");
 

@@ -220,10 +220,14 @@ export function composeRecord(kind: RecordKind, values: FormValues): ComposedRec
 /** Attachment limits the composer enforces before anything is encrypted. */
 export const MAX_ATTACHMENTS = 10;
 
-export function attachmentsError(kind: RecordKind, files: readonly { size: number }[]): string | undefined {
+export function attachmentsError(kind: RecordKind, files: readonly { size: number }[], carried = 0): string | undefined {
   if (files.length === 0) return undefined;
   if (!kindAcceptsFiles(kind)) return `A ${RECORD_KIND_LABELS[kind].toLowerCase()} carries no files; choose an imaging or symptom report to attach them.`;
-  if (files.length > MAX_ATTACHMENTS) return `Attach at most ${MAX_ATTACHMENTS} files to one record; you chose ${files.length}.`;
+  if (files.length + carried > MAX_ATTACHMENTS) {
+    return carried === 0
+      ? `Attach at most ${MAX_ATTACHMENTS} files to one record; you chose ${files.length}.`
+      : `A record holds at most ${MAX_ATTACHMENTS} files; this one keeps ${carried} from its earlier version, so add at most ${Math.max(0, MAX_ATTACHMENTS - carried)}.`;
+  }
   if (files.some((file) => file.size === 0)) return "One of the files is empty; choose it again or remove it.";
   return undefined;
 }

@@ -146,4 +146,10 @@ describe("attachmentsError", () => {
     expect(attachmentsError("imaging-report", [{ size: 0 }])).toMatch(/empty/);
     expect(attachmentsError("imaging-report", Array.from({ length: MAX_ATTACHMENTS + 1 }, () => ({ size: 1 })))).toMatch(/at most/);
   });
+
+  it("attachmentsError_amendmentKeepingFiles_countsTheKeptFilesTowardsTheLimit", () => {
+    const three = Array.from({ length: 3 }, () => ({ size: 1 }));
+    expect(attachmentsError("imaging-report", three, MAX_ATTACHMENTS - 3)).toBeUndefined();
+    expect(attachmentsError("imaging-report", three, MAX_ATTACHMENTS - 2)).toBe(`A record holds at most ${MAX_ATTACHMENTS} files; this one keeps 8 from its earlier version, so add at most 2.`);
+  });
 });
