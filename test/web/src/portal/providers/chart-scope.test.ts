@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { readableCategories, recordsInScope } from "../../../../../web/src/portal/providers/chart-scope.js";
-import { ids, summary } from "./records.js";
+import { ids, recordSummary as summary } from "../records/record-summaries.js";
 
 const RECORDS = [summary(1, 0, 100), summary(2, 1, 200), summary(3, 4, 300), summary(4, 0, 400, { supersedes: 1n })];
 

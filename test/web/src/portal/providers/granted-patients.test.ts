@@ -7,7 +7,7 @@ import {
   sortGrantedPatients,
   timeLeftText,
 } from "../../../../../web/src/portal/providers/granted-patients.js";
-import { address } from "./records.js";
+import { address } from "../records/record-summaries.js";
 
 const NOW = 1_900_000_000;
 const PROVIDER = address("d0");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { GrantSummary } from "../../../../../web/src/core/consent/grants.js";
 import { myPatientRows } from "../../../../../web/src/portal/providers/my-patients.js";
-import { address } from "./records.js";
+import { address } from "../records/record-summaries.js";
 
 const NOW = 1_900_000_000;
 const ANA = address("a1");

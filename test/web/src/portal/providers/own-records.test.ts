@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { isOwnCurrentRecord, mayMarkGiven, RETRACT_REASONS } from "../../../../../web/src/portal/providers/own-records.js";
-import { address, summary } from "./records.js";
+import { address, recordSummary as summary } from "../records/record-summaries.js";
 
 const ME = address("0d");
 const SOMEONE_ELSE = address("0e");

@@ -4,7 +4,7 @@ import { chartPath } from "../../../../../web/src/portal/providers/provider-role
 import { DOCTOR_ROLE } from "../../../../../web/src/portal/roles/doctor/doctor-role.js";
 import { INSURER_ROLE } from "../../../../../web/src/portal/roles/insurer/insurer-role.js";
 import { LAB_ROLE } from "../../../../../web/src/portal/roles/lab/lab-role.js";
-import { address } from "./records.js";
+import { address } from "../records/record-summaries.js";
 
 describe("chartPath", () => {
   it("chartPath_patientAddress_isUnderTheRolesPatientsPath", () => {

@@ -7,7 +7,7 @@ import {
   isTrusted,
   setTrusted,
 } from "../../../../../web/src/portal/providers/trusted-facilities.js";
-import { address, summary } from "./records.js";
+import { address, recordSummary as summary } from "../records/record-summaries.js";
 
 const CITY = address("c1");
 const COAST = address("c2");
