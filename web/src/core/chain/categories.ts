@@ -26,6 +26,15 @@ export function kindName(kind: number): string {
   return KIND_NAMES[kind] ?? `kind ${kind}`;
 }
 
+// ParticipantRegistry._isWriterKind: doctors, hospitals and labs; a write scope for anyone else
+// reverts with ConsentWriteNotAllowed.
+const WRITER_KINDS: ReadonlySet<number> = new Set([KIND_NAMES.indexOf("doctor"), KIND_NAMES.indexOf("hospital"), KIND_NAMES.indexOf("lab")]);
+
+/** Whether the contract lets a participant of this kind be granted write access (add records). */
+export function mayWriteRecords(kind: number): boolean {
+  return WRITER_KINDS.has(kind);
+}
+
 /** The categories of an 8-bit scope mask, ascending: the order the contract expects wraps in. */
 export function categoriesOf(scope: number): number[] {
   const categories: number[] = [];

@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation } from "react-router";
 
-import { CATEGORY_NAMES } from "../../../../core/chain/categories.js";
+import { CATEGORY_NAMES, mayWriteRecords } from "../../../../core/chain/categories.js";
 import { useServices } from "../../../session/session-context.js";
 import { formatDate, shortAddress } from "../../../ui/format.js";
 import {
@@ -10,7 +10,6 @@ import {
   grantFormErrors,
   grantRequests,
   localDateInput,
-  mayAddRecords,
   type GrantFormFields,
 } from "./grant-form.js";
 import { inScope, toggleRead, toggleWrite } from "../../../ui/scope-toggles.js";
@@ -46,7 +45,7 @@ export function GrantPage() {
   const id = useId();
 
   const errors = submitted ? grantFormErrors(fields, nowSeconds()) : {};
-  const anyReadOnly = fields.providers.some((provider) => !mayAddRecords(provider.kind));
+  const anyReadOnly = fields.providers.some((provider) => !mayWriteRecords(provider.kind));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

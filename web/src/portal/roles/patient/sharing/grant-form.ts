@@ -3,7 +3,7 @@
  * until when. Framework-free so the rules are tested without a browser; the page shows each error
  * next to its field and signs only a form without errors.
  */
-import { CATEGORY_COUNT } from "../../../../core/chain/categories.js";
+import { CATEGORY_COUNT, mayWriteRecords } from "../../../../core/chain/categories.js";
 import type { GrantRequest } from "../../../../core/scope-keys/grants.js";
 import type { ChosenProvider } from "./picker-options.js";
 import type { ScopeFields } from "../../../ui/scope-toggles.js";
@@ -21,14 +21,6 @@ export interface GrantFormFields extends ScopeFields {
 
 export type GrantFormField = "providers" | "read" | "write" | "expiry";
 export type GrantFormErrors = Partial<Record<GrantFormField, string>>;
-
-// Consent.sol _isWriterKind: doctors, hospitals and labs; anyone else with a write scope reverts
-// with ConsentWriteNotAllowed.
-const WRITER_KINDS: ReadonlySet<number> = new Set([2, 3, 5]);
-
-export function mayAddRecords(kind: number): boolean {
-  return WRITER_KINDS.has(kind);
-}
 
 const ALL_CATEGORIES = (1 << CATEGORY_COUNT) - 1;
 
@@ -69,7 +61,7 @@ export function grantFormErrors(fields: GrantFormFields, nowSeconds: number): Gr
   if (fields.providers.length === 0) errors.providers = "Choose at least one provider.";
   if ((fields.read | fields.write) === 0) errors.read = "Choose at least one category they may read.";
   if (fields.write !== 0) {
-    const readOnly = fields.providers.filter((provider) => !mayAddRecords(provider.kind));
+    const readOnly = fields.providers.filter((provider) => !mayWriteRecords(provider.kind));
     if (readOnly.length > 0) {
       errors.write = `${listPhrase(readOnly.map(displayName))} may only read: only doctors, hospitals and laboratories may add records. Untick "May add records" or choose them in a separate grant.`;
     }

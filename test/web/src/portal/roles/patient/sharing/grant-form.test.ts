@@ -8,7 +8,6 @@ import {
   grantFormFromRequest,
   grantRequests,
   localDateInput,
-  mayAddRecords,
   type GrantFormFields,
 } from "../../../../../../../web/src/portal/roles/patient/sharing/grant-form.js";
 import type { ChosenProvider } from "../../../../../../../web/src/portal/roles/patient/sharing/picker-options.js";
@@ -100,8 +99,3 @@ describe("grantFormFromRequest", () => {
   });
 });
 
-describe("mayAddRecords", () => {
-  it("mayAddRecords holds for doctors, hospitals and labs only", () => {
-    expect([1, 2, 3, 4, 5, 6].map(mayAddRecords)).toEqual([false, true, true, false, true, false]);
-  });
-});
