@@ -14,15 +14,14 @@ import { fetchProviderProfile } from "../../web/src/core/directory/publish.js";
 import { identityCommitment, randomIdentitySalt } from "../../web/src/core/identity/commitment.js";
 import { createIpfsStore } from "../../web/src/core/ipfs/store.js";
 import { screenshot, useE2EBrowser, type PersonaSession } from "./support/browser.js";
-import { E2E_WALLET_NAME } from "./support/injected-wallet.js";
 import { startE2EStack, type E2EStack } from "./support/stack.js";
+import { connectWallet } from "./support/story-steps.js";
 
 const HOSPITAL_NAME = "St. Mary's General Hospital";
 const NATIONAL_ID = "SMGH-2026-0042";
 
 async function signIn(page: Page, stack: E2EStack): Promise<void> {
-  await page.goto(stack.portalUrl);
-  await page.getByRole("button", { name: new RegExp(`connect.*${E2E_WALLET_NAME}`, "i") }).click();
+  await connectWallet(page, stack);
   await page.getByLabel(`Signed in as ${stack.account("admin").address}`).waitFor();
 }
 

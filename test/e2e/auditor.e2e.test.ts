@@ -8,49 +8,30 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { shortAddress } from "../../web/src/core/chain/address.js";
 import { sendLedgerTransaction } from "../../web/src/core/chain/transactions.js";
-import { ZERO_KEY } from "../../web/src/core/chain/views.js";
-import { publishProviderProfile } from "../../web/src/core/directory/publish.js";
-import { identityCommitment, randomIdentitySalt } from "../../web/src/core/identity/commitment.js";
-import { enrollIdentity } from "../../web/src/core/identity/enrollment.js";
-import { walletClientSigner } from "../../web/src/core/identity/signer.js";
 import { createIpfsStore } from "../../web/src/core/ipfs/store.js";
 import { addRecord } from "../../web/src/core/records/add-record.js";
 import { grantAccess } from "../../web/src/core/scope-keys/grants.js";
-import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
 import { screenshot, useE2EBrowser, type PersonaSession } from "./support/browser.js";
-import { E2E_WALLET_NAME } from "./support/injected-wallet.js";
-import { startE2EStack, type E2EStack, type PersonaId } from "./support/stack.js";
+import { startE2EStack, type E2EStack } from "./support/stack.js";
+import { CATEGORY, connectWallet, identityOf, KIND, registerProvider, signUpPatient } from "./support/story-steps.js";
 
 const DOCTOR_NAME = "Dr. Lucas Meyer";
-const PATIENT_REPORTED = 7;
+const PATIENT_REPORTED = CATEGORY.patientReported;
 const TREATMENT = 0;
-const NO_AFFILIATION = `0x${"00".repeat(20)}` as const;
 
 /** The history the auditor reviews; each step is a participant's own transaction. */
 async function makeHistory(stack: E2EStack): Promise<void> {
   const ipfs = createIpfsStore({ apiUrl: stack.ipfsApiUrl, retries: 0 });
-  const ledger = { chainId: stack.chainId, contract: stack.ledgerAddress };
-  const enroll = async (persona: PersonaId) => {
-    const { walletClient } = stack.connection(persona);
-    if (walletClient === undefined) throw new Error(`${persona} has no wallet`);
-    return await enrollIdentity(walletClientSigner(walletClient), ledger);
-  };
-  const admin = stack.connection("admin");
   const doctor = stack.account("doctor2").address;
   const patient = stack.account("patient2").address;
 
-  await sendLedgerTransaction(admin, "registerParticipant", [stack.account("auditor").address, 6, NO_AFFILIATION, ZERO_KEY, identityCommitment("AUD-1", randomIdentitySalt()), ZERO_KEY]);
-  const profile = await publishProviderProfile(ipfs, { name: DOCTOR_NAME, specialty: "General practice" });
-  await sendLedgerTransaction(admin, "registerParticipant", [doctor, 2, NO_AFFILIATION, ZERO_KEY, identityCommitment("DOC-2", randomIdentitySalt()), profile]);
-  const doctorIdentity = await enroll("doctor2");
-  await sendLedgerTransaction(stack.connection("doctor2"), "setEncryptionKey", [doctorIdentity.publicKeyHex]);
+  await registerProvider(stack, ipfs, { registrar: "admin", persona: "auditor", kind: KIND.auditor, withKey: false });
+  await registerProvider(stack, ipfs, { registrar: "admin", persona: "doctor2", kind: KIND.doctor, profile: { name: DOCTOR_NAME, specialty: "General practice" }, withKey: false });
+  await sendLedgerTransaction(stack.connection("doctor2"), "setEncryptionKey", [(await identityOf(stack, "doctor2")).publicKeyHex]);
 
-  const patientIdentity = await enroll("patient2");
-  await sendLedgerTransaction(stack.connection("patient2"), "signUp", [patientIdentity.publicKeyHex, identityCommitment("PAT-2", randomIdentitySalt())]);
-  const patientKeys = new ScopeKeyring(patientIdentity);
-  const services = { connection: stack.connection("patient2"), identity: patientIdentity, keyring: patientKeys, ipfs };
+  const services = await signUpPatient(stack, "patient2", ipfs);
   const { recordId } = await addRecord(services, { patient, category: PATIENT_REPORTED, resource: { resourceType: "Observation", status: "final", code: { text: "Symptom diary" } } });
-  await grantAccess(services.connection, patientKeys, [{ grantee: doctor, readScope: 1 << PATIENT_REPORTED, writeScope: 0, expiresAt: 0 }]);
+  await grantAccess(services.connection, services.keyring, [{ grantee: doctor, readScope: 1 << PATIENT_REPORTED, writeScope: 0, expiresAt: 0 }]);
   await sendLedgerTransaction(stack.connection("doctor2"), "logAccess", [patient, recordId, TREATMENT]);
 }
 
@@ -68,8 +49,7 @@ describe("auditor area", () => {
     stack = await startE2EStack();
     await makeHistory(stack);
     auditor = await chromium.open(stack, "auditor");
-    await auditor.page.goto(stack.portalUrl);
-    await auditor.page.getByRole("button", { name: new RegExp(`connect.*${E2E_WALLET_NAME}`, "i") }).click();
+    await connectWallet(auditor.page, stack);
   });
   afterAll(async () => {
     await stack?.stop();

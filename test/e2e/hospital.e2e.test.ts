@@ -7,55 +7,39 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { LedgerConnection } from "../../web/src/core/chain/connection.js";
+import { shortAddress } from "../../web/src/core/chain/address.js";
 import { sendLedgerTransaction } from "../../web/src/core/chain/transactions.js";
-import { readParticipant, ZERO_KEY } from "../../web/src/core/chain/views.js";
-import { publishProviderProfile } from "../../web/src/core/directory/publish.js";
-import { identityCommitment, randomIdentitySalt } from "../../web/src/core/identity/commitment.js";
-import { enrollIdentity } from "../../web/src/core/identity/enrollment.js";
-import type { Identity } from "../../web/src/core/identity/identity.js";
-import { walletClientSigner } from "../../web/src/core/identity/signer.js";
+import { readParticipant } from "../../web/src/core/chain/views.js";
 import { createIpfsStore, type IpfsStore } from "../../web/src/core/ipfs/store.js";
 import { addRecord } from "../../web/src/core/records/add-record.js";
 import { grantAccess } from "../../web/src/core/scope-keys/grants.js";
-import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
-import { shortAddress } from "../../web/src/core/chain/address.js";
 import { screenshot, useE2EBrowser, type PersonaSession } from "./support/browser.js";
-import { E2E_WALLET_NAME } from "./support/injected-wallet.js";
-import { startE2EStack, type E2EStack, type PersonaId } from "./support/stack.js";
+import { startE2EStack, type E2EStack } from "./support/stack.js";
+import { CATEGORY, connectWallet, KIND, registerProvider, servicesOf, signUpPatient } from "./support/story-steps.js";
 
 const HOSPITAL_NAME = "St. Mary's General Hospital";
 const DOCTOR_NAME = "Dr. Amara Okafor";
 const LAB_NAME = "St. Mary's Clinical Laboratory";
-const GENERAL_NOTES = 0;
+const GENERAL_NOTES = CATEGORY.notes;
 
-/** `persona`'s encryption identity, derived from its wallet as the portal derives it. */
-async function identityOf(stack: E2EStack, persona: PersonaId): Promise<Identity> {
-  const connection = stack.connection(persona);
-  if (connection.walletClient === undefined) throw new Error(`${persona} has no wallet`);
-  return await enrollIdentity(walletClientSigner(connection.walletClient), { chainId: stack.chainId, contract: stack.ledgerAddress });
-}
-
+/** Registered without a key: its first sign-in sets it up. */
 async function registerHospital(stack: E2EStack, ipfs: IpfsStore): Promise<void> {
-  const profileDigest = await publishProviderProfile(ipfs, { name: HOSPITAL_NAME, specialty: "General hospital" });
-  const commitment = identityCommitment("SMGH-1", randomIdentitySalt());
-  await sendLedgerTransaction(stack.connection("admin"), "registerParticipant", [stack.account("hospital").address, 3, `0x${"00".repeat(20)}`, ZERO_KEY, commitment, profileDigest]);
+  await registerProvider(stack, ipfs, { registrar: "admin", persona: "hospital", kind: KIND.hospital, profile: { name: HOSPITAL_NAME, specialty: "General hospital" }, withKey: false });
 }
 
 /** The patient signs up, gives the doctor write access to notes, and the doctor adds a note. */
 async function doctorAddsANote(stack: E2EStack, ipfs: IpfsStore): Promise<void> {
   const patient = stack.account("patient1").address;
-  const patientIdentity = await identityOf(stack, "patient1");
-  await sendLedgerTransaction(stack.connection("patient1"), "signUp", [patientIdentity.publicKeyHex, identityCommitment("P-1", randomIdentitySalt())]);
-  const doctorIdentity = await identityOf(stack, "doctor1");
-  await sendLedgerTransaction(stack.connection("doctor1"), "setEncryptionKey", [doctorIdentity.publicKeyHex]);
+  const asPatient = await signUpPatient(stack, "patient1", ipfs);
+  const asDoctor = await servicesOf(stack, "doctor1", ipfs);
+  await sendLedgerTransaction(asDoctor.connection, "setEncryptionKey", [asDoctor.identity.publicKeyHex]);
   const notes = 1 << GENERAL_NOTES;
-  await grantAccess(stack.connection("patient1"), new ScopeKeyring(patientIdentity), [{ grantee: stack.account("doctor1").address, readScope: notes, writeScope: notes, expiresAt: 0 }]);
-  const doctor: LedgerConnection = stack.connection("doctor1");
-  await addRecord(
-    { connection: doctor, identity: doctorIdentity, keyring: new ScopeKeyring(doctorIdentity), ipfs },
-    { patient, category: GENERAL_NOTES, resource: { resourceType: "Observation", status: "final", code: { text: "Clinical note" }, note: [{ text: "Follow-up in two weeks." }] } },
-  );
+  await grantAccess(asPatient.connection, asPatient.keyring, [{ grantee: stack.account("doctor1").address, readScope: notes, writeScope: notes, expiresAt: 0 }]);
+  await addRecord(asDoctor, {
+    patient,
+    category: GENERAL_NOTES,
+    resource: { resourceType: "Observation", status: "final", code: { text: "Clinical note" }, note: [{ text: "Follow-up in two weeks." }] },
+  });
 }
 
 async function registerThroughForm(page: Page, kind: "Doctor" | "Laboratory", account: string, name: string, specialty: string): Promise<void> {
@@ -86,8 +70,7 @@ describe("hospital area", () => {
     await registerHospital(stack, ipfs);
     hospital = await chromium.open(stack, "hospital");
     const { page } = hospital;
-    await page.goto(stack.portalUrl);
-    await page.getByRole("button", { name: new RegExp(`connect.*${E2E_WALLET_NAME}`, "i") }).click();
+    await connectWallet(page, stack);
     // Registered without a key: the first sign-in sets it up.
     await page.getByRole("button", { name: "Set up my key" }).click();
     await page.getByRole("heading", { name: "Our staff" }).waitFor();

@@ -17,62 +17,43 @@ import { readLedgerEvents } from "../../web/src/core/chain/events.js";
 import { sendLedgerTransaction } from "../../web/src/core/chain/transactions.js";
 import { readGrantOf, readLedgerView, readParticipant, ZERO_KEY } from "../../web/src/core/chain/views.js";
 import { buildClinicalNote } from "../../web/src/core/clinical/index.js";
-import { publishProviderProfile } from "../../web/src/core/directory/publish.js";
-import { identityCommitment, randomIdentitySalt } from "../../web/src/core/identity/commitment.js";
-import { enrollIdentity } from "../../web/src/core/identity/enrollment.js";
-import type { Identity } from "../../web/src/core/identity/identity.js";
-import { walletClientSigner } from "../../web/src/core/identity/signer.js";
+import { identityCommitment } from "../../web/src/core/identity/commitment.js";
 import { createIpfsStore, type IpfsStore } from "../../web/src/core/ipfs/store.js";
 import { addRecord } from "../../web/src/core/records/add-record.js";
-import type { RecordServices } from "../../web/src/core/records/services.js";
 import { grantAccess } from "../../web/src/core/scope-keys/grants.js";
-import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
 import { screenshot, useE2EBrowser, type PersonaSession } from "./support/browser.js";
-import { E2E_WALLET_NAME } from "./support/injected-wallet.js";
-import { startE2EStack, type E2EStack, type PersonaId } from "./support/stack.js";
+import { startE2EStack, type E2EStack } from "./support/stack.js";
+import { CATEGORY, connectWallet, identityOf, KIND, registerProvider, servicesOf, stepTimer } from "./support/story-steps.js";
 
 const HOSPITAL_NAME = "St. Mary's General Hospital";
 const SECOND_HOSPITAL_NAME = "Riverside Clinic";
 const DOCTOR_NAME = "Dr. Amara Okafor";
 const NATIONAL_ID = "FR-1987 0412 5531";
 const SIGN_UP_FEE = parseEther("0.01");
-const NOTES = 0;
-const PATIENT_REPORTED = 7;
-const DOCTOR_KIND = 2;
-const HOSPITAL_KIND = 3;
-const ZERO_ADDRESS = `0x${"00".repeat(20)}` as const;
+const NOTES = CATEGORY.notes;
+const PATIENT_REPORTED = CATEGORY.patientReported;
 const SYMPTOMS = "Sharp pain in the left knee when climbing stairs";
 const DOCTOR_NOTE = "Knee examined; no swelling. Physiotherapy twice a week.";
 const PHOTO_NAME = "knee-photo.png";
 // Hashed pixels do not compress: the photo is about 800 KB, a real upload rather than a few bytes.
 const PHOTO = grayscalePng(900, 900, (x, y) => Math.imul((x * 73_856_093) ^ (y * 19_349_663), 2_654_435_761) >>> 24);
 
-async function identityOf(stack: E2EStack, persona: PersonaId): Promise<Identity> {
-  const connection = stack.connection(persona);
-  if (connection.walletClient === undefined) throw new Error(`${persona} has no wallet`);
-  return await enrollIdentity(walletClientSigner(connection.walletClient), { chainId: stack.chainId, contract: stack.ledgerAddress });
-}
-
-async function servicesOf(stack: E2EStack, persona: PersonaId, ipfs: IpfsStore): Promise<RecordServices> {
-  const identity = await identityOf(stack, persona);
-  return { connection: stack.connection(persona), identity, keyring: new ScopeKeyring(identity), ipfs };
-}
-
 /**
  * Two hospitals and a doctor of the first, each with a public profile and a key; the sign-up fee.
  * The second hospital uses the insurer persona's account: this fresh chain has no other free one.
  */
 async function setUpProviders(stack: E2EStack, ipfs: IpfsStore): Promise<void> {
-  const register = async (registrar: PersonaId, persona: PersonaId, kind: number, affiliation: `0x${string}`, profile: { name: string; specialty: string }) => {
-    const profileDigest = await publishProviderProfile(ipfs, profile);
-    const identity = await identityOf(stack, persona);
-    const commitment = identityCommitment(`${persona}-id`, randomIdentitySalt());
-    await sendLedgerTransaction(stack.connection(registrar), "registerParticipant", [stack.account(persona).address, kind, affiliation, identity.publicKeyHex, commitment, profileDigest]);
-  };
   await sendLedgerTransaction(stack.connection("admin"), "setSignUpFee", [SIGN_UP_FEE]);
-  await register("admin", "hospital", HOSPITAL_KIND, ZERO_ADDRESS, { name: HOSPITAL_NAME, specialty: "General hospital" });
-  await register("admin", "insurer", HOSPITAL_KIND, ZERO_ADDRESS, { name: SECOND_HOSPITAL_NAME, specialty: "Orthopaedics" });
-  await register("hospital", "doctor1", DOCTOR_KIND, stack.account("hospital").address, { name: DOCTOR_NAME, specialty: "Orthopaedics" });
+  await registerProvider(stack, ipfs, { registrar: "admin", persona: "hospital", kind: KIND.hospital, profile: { name: HOSPITAL_NAME, specialty: "General hospital" }, withKey: true });
+  await registerProvider(stack, ipfs, { registrar: "admin", persona: "insurer", kind: KIND.hospital, profile: { name: SECOND_HOSPITAL_NAME, specialty: "Orthopaedics" }, withKey: true });
+  await registerProvider(stack, ipfs, {
+    registrar: "hospital",
+    persona: "doctor1",
+    kind: KIND.doctor,
+    affiliation: stack.account("hospital").address,
+    profile: { name: DOCTOR_NAME, specialty: "Orthopaedics" },
+    withKey: true,
+  });
 }
 
 /** The timeline's entries, by their accessible names ("Record #2, Patient-reported data"). */
@@ -86,15 +67,7 @@ describe("patient records", () => {
   let stack: E2EStack;
   let ipfs: IpfsStore;
   let patient: PersonaSession;
-  const timings: Record<string, number> = {};
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[name] = Math.round(performance.now() - started);
-    }
-  };
+  const { timings, timed } = stepTimer();
 
   beforeAll(async () => {
     await timed("setup", async () => {
@@ -113,8 +86,7 @@ describe("patient records", () => {
     await timed("sign-up", async () => {
       const { page } = patient;
       const me = stack.account("patient1").address;
-      await page.goto(stack.portalUrl);
-      await page.getByRole("button", { name: new RegExp(`connect.*${E2E_WALLET_NAME}`, "i") }).click();
+      await connectWallet(page, stack);
       await page.getByRole("heading", { name: "Sign up as a patient" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/signup");
       await page.getByText("Sign-up fee: 0.01 ETH").waitFor();

@@ -12,58 +12,37 @@ import { sendLedgerTransaction } from "../../web/src/core/chain/transactions.js"
 import { readGrantOf, readLedgerView, readRotationRequired, readScopeKeyState } from "../../web/src/core/chain/views.js";
 import { readLedgerEvents } from "../../web/src/core/chain/events.js";
 import { formatTimeLeft } from "../../web/src/core/consent/time-left.js";
-import { publishProviderProfile } from "../../web/src/core/directory/publish.js";
-import { identityCommitment, randomIdentitySalt } from "../../web/src/core/identity/commitment.js";
-import { enrollIdentity } from "../../web/src/core/identity/enrollment.js";
-import type { Identity } from "../../web/src/core/identity/identity.js";
-import { walletClientSigner } from "../../web/src/core/identity/signer.js";
 import { createIpfsStore, type IpfsStore } from "../../web/src/core/ipfs/store.js";
 import { addRecord } from "../../web/src/core/records/add-record.js";
-import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
 import { endOfDay, localDateInput } from "../../web/src/portal/roles/patient/sharing/grant-form.js";
 import { screenshot, useE2EBrowser, type PersonaSession } from "./support/browser.js";
-import { E2E_WALLET_NAME } from "./support/injected-wallet.js";
-import { startE2EStack, type E2EStack, type PersonaId } from "./support/stack.js";
+import { startE2EStack, type E2EStack } from "./support/stack.js";
+import { CATEGORY, connectAndUnlock, KIND, registerProvider, signUpPatient, stepTimer } from "./support/story-steps.js";
 
 const HOSPITAL_NAME = "St. Mary's General Hospital";
 const DOCTOR_NAME = "Dr. Amara Okafor";
 const REQUESTER_NAME = "Dr. Lucas Meyer";
-const NOTES = 0;
-const LABS = 1;
-const DOCTOR_KIND = 2;
-const HOSPITAL_KIND = 3;
+const NOTES = CATEGORY.notes;
+const LABS = CATEGORY.labs;
 const NOT_MY_PROVIDER = 1;
 const TREATMENT = 0;
-const ZERO_ADDRESS = `0x${"00".repeat(20)}` as const;
-
-async function identityOf(stack: E2EStack, persona: PersonaId): Promise<Identity> {
-  const connection = stack.connection(persona);
-  if (connection.walletClient === undefined) throw new Error(`${persona} has no wallet`);
-  return await enrollIdentity(walletClientSigner(connection.walletClient), { chainId: stack.chainId, contract: stack.ledgerAddress });
-}
 
 /** The hospital and its two doctors, each with a public profile and an encryption key. */
 async function registerProviders(stack: E2EStack, ipfs: IpfsStore): Promise<void> {
-  const register = async (registrar: PersonaId, persona: PersonaId, kind: number, affiliation: `0x${string}`, profile: { name: string; specialty: string }) => {
-    const profileDigest = await publishProviderProfile(ipfs, profile);
-    const identity = await identityOf(stack, persona);
-    const commitment = identityCommitment(`${persona}-id`, randomIdentitySalt());
-    await sendLedgerTransaction(stack.connection(registrar), "registerParticipant", [stack.account(persona).address, kind, affiliation, identity.publicKeyHex, commitment, profileDigest]);
-  };
-  await register("admin", "hospital", HOSPITAL_KIND, ZERO_ADDRESS, { name: HOSPITAL_NAME, specialty: "General hospital" });
+  await registerProvider(stack, ipfs, { registrar: "admin", persona: "hospital", kind: KIND.hospital, profile: { name: HOSPITAL_NAME, specialty: "General hospital" }, withKey: true });
   const hospital = stack.account("hospital").address;
-  await register("hospital", "doctor1", DOCTOR_KIND, hospital, { name: DOCTOR_NAME, specialty: "Cardiology" });
-  await register("hospital", "doctor2", DOCTOR_KIND, hospital, { name: REQUESTER_NAME, specialty: "General practice" });
+  await registerProvider(stack, ipfs, { registrar: "hospital", persona: "doctor1", kind: KIND.doctor, affiliation: hospital, profile: { name: DOCTOR_NAME, specialty: "Cardiology" }, withKey: true });
+  await registerProvider(stack, ipfs, { registrar: "hospital", persona: "doctor2", kind: KIND.doctor, affiliation: hospital, profile: { name: REQUESTER_NAME, specialty: "General practice" }, withKey: true });
 }
 
 /** The patient signs up with a key and adds one general note of their own. */
 async function patientWithARecord(stack: E2EStack, ipfs: IpfsStore): Promise<void> {
-  const identity = await identityOf(stack, "patient1");
-  await sendLedgerTransaction(stack.connection("patient1"), "signUp", [identity.publicKeyHex, identityCommitment("P-1", randomIdentitySalt())]);
-  await addRecord(
-    { connection: stack.connection("patient1"), identity, keyring: new ScopeKeyring(identity), ipfs },
-    { patient: stack.account("patient1").address, category: NOTES, resource: { resourceType: "Observation", status: "final", code: { text: "Symptom diary" }, note: [{ text: "Headache since Monday." }] } },
-  );
+  const services = await signUpPatient(stack, "patient1", ipfs);
+  await addRecord(services, {
+    patient: stack.account("patient1").address,
+    category: NOTES,
+    resource: { resourceType: "Observation", status: "final", code: { text: "Symptom diary" }, note: [{ text: "Headache since Monday." }] },
+  });
 }
 
 function step(page: Page, text: RegExp): Locator {
@@ -74,15 +53,7 @@ describe("patient sharing", () => {
   const chromium = useE2EBrowser();
   let stack: E2EStack;
   let patient: PersonaSession;
-  const timings: Record<string, number> = {};
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[name] = Math.round(performance.now() - started);
-    }
-  };
+  const { timings, timed } = stepTimer();
 
   beforeAll(async () => {
     await timed("setup", async () => {
@@ -92,9 +63,7 @@ describe("patient sharing", () => {
       await patientWithARecord(stack, ipfs);
       patient = await chromium.open(stack, "patient1");
       const { page } = patient;
-      await page.goto(`${stack.portalUrl}/patient/sharing`);
-      await page.getByRole("button", { name: new RegExp(`connect.*${E2E_WALLET_NAME}`, "i") }).click();
-      await page.getByRole("button", { name: "Unlock" }).click();
+      await connectAndUnlock(page, stack, "/patient/sharing");
       await page.getByRole("heading", { name: "Who can see my records" }).waitFor();
     });
   });
