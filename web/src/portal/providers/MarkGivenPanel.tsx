@@ -1,46 +1,25 @@
-import { useId, useState } from "react";
-
 import { renderClinicalResource } from "../../core/clinical/render.js";
 import type { OpenedRecord } from "../../core/records/open-record.js";
 import type { RecordSummary } from "../../core/records/record-list.js";
 import { AddProgressSteps } from "../records/AddProgressSteps.js";
-import { describeOpenFailure } from "../records/open-error.js";
 import { useAddRecord } from "../records/use-add-record.js";
 import { ErrorNotice } from "../ui/Notices.js";
 import { givenVersionOf, isPendingPrescription } from "../roles/doctor/prescription-given.js";
-import { useOpenedRecord } from "./use-opened-record.js";
+import { OpenedRecordPanel } from "./OpenedRecordPanel.js";
 
 /** An own prescription opened (after its read receipt) and, if still pending, filed again as given now. */
 export function MarkGivenPanel({ record, beforeOpen, onClose }: { record: RecordSummary; beforeOpen: () => Promise<void>; onClose(): void }) {
-  const id = useId();
-  const [attempt, setAttempt] = useState(0);
-  const state = useOpenedRecord(record, beforeOpen, attempt);
   const recordNumber = `#${record.recordId.toString()}`;
-
   return (
-    <section className="panel notice" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Mark prescription {recordNumber} given</h2>
-      {state.stage === "opening" ? (
-        <p className="notice notice-loading" role="status">
-          Opening prescription {recordNumber} in your browser…
-        </p>
-      ) : state.stage === "failed" ? (
-        <div className="notice notice-error" role="alert">
-          <p className="notice-title">{describeOpenFailure(state.error).headline}</p>
-          <p>{describeOpenFailure(state.error).detail}</p>
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      ) : (
-        <GivenConfirm opened={state.opened} />
-      )}
-      <p>
-        <button type="button" className="secondary" onClick={onClose}>
-          Close
-        </button>
-      </p>
-    </section>
+    <OpenedRecordPanel
+      record={record}
+      beforeOpen={beforeOpen}
+      title={`Mark prescription ${recordNumber} given`}
+      openingText={`Opening prescription ${recordNumber} in your browser…`}
+      onClose={onClose}
+    >
+      {(opened) => <GivenConfirm opened={opened} />}
+    </OpenedRecordPanel>
   );
 }
 

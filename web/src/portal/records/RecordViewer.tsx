@@ -1,9 +1,9 @@
-import { Fragment, useEffect, useRef, useState } from "react";
+import { Fragment, useState } from "react";
 
 import { renderClinicalResource } from "../../core/clinical/render.js";
 import { createFormatter } from "../../core/clinical/render-format.js";
 import type { Address } from "../../core/ledger-context.js";
-import { openRecord, type OpenedRecord } from "../../core/records/open-record.js";
+import type { OpenedRecord } from "../../core/records/open-record.js";
 import type { RecordSummary } from "../../core/records/record-list.js";
 import { useDirectory } from "../directory/use-directory.js";
 import { useServices } from "../session/session-context.js";
@@ -12,6 +12,7 @@ import { ProgressBar } from "../ui/Notices.js";
 import { AttachmentView } from "./AttachmentView.js";
 import { describeOpenFailure } from "./open-error.js";
 import { authorLabel, categoryLabel, facilityLabel, STATUS_CLASSES, STATUS_LABELS } from "./record-labels.js";
+import { useOpenedRecord } from "./use-opened-record.js";
 import { usePatientRecords } from "./use-patient-records.js";
 
 export interface RecordViewerProps {
@@ -21,52 +22,13 @@ export interface RecordViewerProps {
   onBeforeOpen?: () => Promise<void>;
 }
 
-type ViewerState =
-  | { stage: "before-open" }
-  | { stage: "opening"; bytesDone: number; bytesTotal: number }
-  | { stage: "open"; record: OpenedRecord }
-  | { stage: "failed"; error: unknown };
-
 /**
  * One record, decrypted in this tab: its clinical content as readable text, its ledger metadata and
  * its attachments. The data key is forgotten and object URLs revoked when the viewer unmounts.
  */
 export function RecordViewer({ patient, recordId, onBeforeOpen }: RecordViewerProps) {
-  const services = useServices();
-  const [state, setState] = useState<ViewerState>({ stage: "before-open" });
   const [attempt, setAttempt] = useState(0);
-  // One read receipt per open, even when React runs the effect twice (StrictMode) or re-renders.
-  const beforeOpen = useRef<{ key: string; done: Promise<void> } | undefined>(undefined);
-  const onBeforeOpenRef = useRef(onBeforeOpen);
-  onBeforeOpenRef.current = onBeforeOpen;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    let opened: OpenedRecord | undefined;
-    const key = `${patient}#${recordId}#${attempt}`;
-    setState({ stage: "before-open" });
-    (async () => {
-      const before = onBeforeOpenRef.current;
-      if (before !== undefined) {
-        if (beforeOpen.current?.key !== key) beforeOpen.current = { key, done: before() };
-        await beforeOpen.current.done;
-      }
-      if (controller.signal.aborted) return;
-      setState({ stage: "opening", bytesDone: 0, bytesTotal: 0 });
-      opened = await openRecord(services, patient, recordId, {
-        signal: controller.signal,
-        onProgress: (bytesDone, bytesTotal) => setState({ stage: "opening", bytesDone, bytesTotal }),
-      });
-      if (controller.signal.aborted) opened.close();
-      else setState({ stage: "open", record: opened });
-    })().catch((error: unknown) => {
-      if (!controller.signal.aborted) setState({ stage: "failed", error });
-    });
-    return () => {
-      controller.abort();
-      opened?.close();
-    };
-  }, [services, patient, recordId, attempt]);
+  const state = useOpenedRecord(patient, recordId, onBeforeOpen, attempt);
 
   if (state.stage === "before-open") {
     return (
@@ -97,7 +59,7 @@ export function RecordViewer({ patient, recordId, onBeforeOpen }: RecordViewerPr
       </div>
     );
   }
-  return <OpenRecordView patient={patient} record={state.record} />;
+  return <OpenRecordView patient={patient} record={state.opened} />;
 }
 
 function OpenRecordView({ patient, record }: { patient: Address; record: OpenedRecord }) {
