@@ -6,7 +6,7 @@
 import type { GrantSummary } from "../../core/consent/grants.js";
 import type { Address } from "../../core/ledger-context.js";
 import { shortAddress } from "../ui/format.js";
-import { scopeInWords } from "../roles/patient/sharing/words.js";
+import { scopeInWords } from "../ui/words.js";
 import { readableCategories } from "./chart-scope.js";
 import { sortGrantedPatients, timeLeftText } from "./granted-patients.js";
 

@@ -5,7 +5,7 @@
 import type { AccessRequest, RequestStatus } from "../../../core/consent/requests.js";
 import type { Address } from "../../../core/ledger-context.js";
 import { shortAddress } from "../../ui/format.js";
-import { capitalized, scopeInWords } from "../patient/sharing/words.js";
+import { capitalized, scopeInWords } from "../../ui/words.js";
 
 export interface OwnRequestRow {
   patient: Address;

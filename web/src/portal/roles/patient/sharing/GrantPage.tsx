@@ -19,7 +19,7 @@ import { ProviderPicker } from "./ProviderPicker.js";
 import { SHARING_QUERY_KEYS } from "./sharing-queries.js";
 import { StepList } from "./StepList.js";
 import type { TransactionStep } from "./transaction-steps.js";
-import { capitalized } from "./words.js";
+import { capitalized } from "../../../ui/words.js";
 
 /** Router state that opens the form pre-filled (approving an access request). */
 export interface GrantPageState {

@@ -15,7 +15,7 @@ import { categoriesAwaitingRotation, runPendingRotations, runRevokeFlow } from "
 import { SHARING_QUERY_KEYS } from "./sharing-queries.js";
 import { StepList } from "./StepList.js";
 import type { TransactionStep } from "./transaction-steps.js";
-import { listPhrase } from "./words.js";
+import { listPhrase } from "../../../ui/words.js";
 
 const displayName = (row: GrantRow) => row.name ?? shortAddress(row.grantee);
 

@@ -7,7 +7,7 @@ import { CATEGORY_COUNT, mayWriteRecords } from "../../../../core/chain/categori
 import type { GrantRequest } from "../../../../core/scope-keys/grants.js";
 import type { ChosenProvider } from "./picker-options.js";
 import type { ScopeFields } from "../../../ui/scope-toggles.js";
-import { listPhrase } from "./words.js";
+import { listPhrase } from "../../../ui/words.js";
 
 export type ExpiryMode = "none" | "date";
 

@@ -8,7 +8,7 @@ import { formatTimeLeft } from "../../../../core/consent/time-left.js";
 import type { DirectoryEntry } from "../../../../core/directory/directory.js";
 import type { Address } from "../../../../core/ledger-context.js";
 import { providerFacts, type ProviderFacts } from "./picker-options.js";
-import { capitalized, scopeInWords, scopeMask } from "./words.js";
+import { capitalized, scopeInWords, scopeMask } from "../../../ui/words.js";
 
 export interface GrantRow extends ProviderFacts {
   grantee: Address;

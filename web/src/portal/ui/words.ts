@@ -1,5 +1,5 @@
 /** Scopes and lists as a patient reads them. */
-import { categoryName } from "../../../../core/chain/categories.js";
+import { categoryName } from "../../core/chain/categories.js";
 
 /** "a", "a and b", "a, b and c". */
 export function listPhrase(items: readonly string[]): string {

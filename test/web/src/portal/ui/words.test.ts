@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { capitalized, listPhrase, scopeInWords, scopeMask } from "../../../../../../../web/src/portal/roles/patient/sharing/words.js";
+import { capitalized, listPhrase, scopeInWords, scopeMask } from "../../../../../web/src/portal/ui/words.js";
 
 describe("listPhrase", () => {
   it("listPhrase joins none, one, two and three items as a sentence does", () => {
