@@ -4,7 +4,7 @@ import type { RecordSummary } from "../../core/records/record-list.js";
 import { AddProgressSteps } from "../records/AddProgressSteps.js";
 import { useAddRecord } from "../records/use-add-record.js";
 import { ErrorNotice } from "../ui/Notices.js";
-import { givenVersionOf, isPendingPrescription } from "../roles/doctor/prescription-given.js";
+import { givenVersionOf, isPendingPrescription } from "./prescription-given.js";
 import { OpenedRecordPanel } from "./OpenedRecordPanel.js";
 
 /** An own prescription opened (after its read receipt) and, if still pending, filed again as given now. */

@@ -4,10 +4,10 @@
  */
 import type { MedicationRequest, Resource } from "@medplum/fhirtypes";
 
-import { markPrescriptionGiven } from "../../../core/clinical/index.js";
-import type { NewRecord } from "../../../core/records/add-record.js";
-import type { OpenedRecord } from "../../../core/records/open-record.js";
-import { newVersionOf } from "../../providers/new-version.js";
+import { markPrescriptionGiven } from "../../core/clinical/index.js";
+import type { NewRecord } from "../../core/records/add-record.js";
+import type { OpenedRecord } from "../../core/records/open-record.js";
+import { newVersionOf } from "./new-version.js";
 
 /** Whether `resource` is a prescription still waiting to be given (the only kind markPrescriptionGiven accepts). */
 export function isPendingPrescription(resource: Resource): resource is MedicationRequest {

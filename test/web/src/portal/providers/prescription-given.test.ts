@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { buildClinicalNote, buildPrescription, ClinicalInputError } from "../../../../../../web/src/core/clinical/index.js";
-import { addRecord } from "../../../../../../web/src/core/records/add-record.js";
-import { openRecord } from "../../../../../../web/src/core/records/open-record.js";
-import { recordHistory } from "../../../../../../web/src/core/records/record-history.js";
-import { listPatientRecords } from "../../../../../../web/src/core/records/record-list.js";
-import { grantAccess } from "../../../../../../web/src/core/scope-keys/grants.js";
-import { givenVersionOf, isPendingPrescription } from "../../../../../../web/src/portal/roles/doctor/prescription-given.js";
-import { Category } from "../../../../../helpers/fixture.js";
-import { useRecordWorld } from "../../../../../helpers/recordWorld.js";
+import { buildClinicalNote, buildPrescription, ClinicalInputError } from "../../../../../web/src/core/clinical/index.js";
+import { addRecord } from "../../../../../web/src/core/records/add-record.js";
+import { openRecord } from "../../../../../web/src/core/records/open-record.js";
+import { recordHistory } from "../../../../../web/src/core/records/record-history.js";
+import { listPatientRecords } from "../../../../../web/src/core/records/record-list.js";
+import { grantAccess } from "../../../../../web/src/core/scope-keys/grants.js";
+import { givenVersionOf, isPendingPrescription } from "../../../../../web/src/portal/providers/prescription-given.js";
+import { Category } from "../../../../helpers/fixture.js";
+import { useRecordWorld } from "../../../../helpers/recordWorld.js";
 
 const PRESCRIPTIONS = 1 << Category.Prescriptions;
 
