@@ -56,22 +56,32 @@ export async function readAccessLog(connection: LedgerConnection, range: BlockRa
   const toBlock = range.toBlock ?? (await latestBlockNumber(connection));
   const fixedRange = { ...range, toBlock };
   const names = ledgerEventNames();
-  const mappers = new Map(names.map((name) => [name, mapperOf(name)]));
   const pages = await Promise.all(names.map((name) => readLedgerEvents(connection, name as LedgerEventName, undefined, fixedRange)));
-  const events = (pages.flat() as LedgerEvent[]).sort(compareChainOrder);
+  return await toAccessLogEntries(connection, (pages.flat() as LedgerEvent[]).sort(compareChainOrder), { toBlock });
+}
 
+export interface ToEntriesOptions {
+  /** The last block the events come from: records they name are looked up no later than this. */
+  toBlock: bigint;
+  /** Categories of records the caller already knows (a cached log), so only unknown ones are looked up on chain. */
+  knownCategory?(patient: Address, recordId: bigint): number | undefined;
+}
+
+/** `events` (in chain order) as access-log entries, with their blocks' times and, where needed, their transactions' senders. */
+export async function toAccessLogEntries(connection: LedgerConnection, events: readonly LedgerEvent[], options: ToEntriesOptions): Promise<AccessLogEntry[]> {
+  const mappers = new Map(events.map((event) => [event.eventName, mapperOf(event.eventName)]));
   const senderHashes = events.filter((event) => mappers.get(event.eventName)?.actorIsSender === true).map((event) => event.transactionHash);
   const [timestamps, senders, categories] = await Promise.all([
     readBlockTimestamps(connection, events.map((event) => event.blockNumber)),
     readTransactionSenders(connection, senderHashes),
-    recordCategories(connection, events, toBlock),
+    recordCategories(connection, events, options),
   ]);
 
   return events.map((event) => {
     const context: MappingContext = {
       sender: () => senderOf(senders, event),
       recordCategory(patient, recordId) {
-        const category = categories.get(recordKey(patient, recordId));
+        const category = categories.get(recordKey(patient, recordId)) ?? options.knownCategory?.(patient, recordId);
         if (category === undefined) throw new MissingRecordError(patient, recordId);
         return category;
       },
@@ -92,7 +102,7 @@ function senderOf(senders: ReadonlyMap<Hex, Address>, event: LedgerEvent): Addre
  * The category of every record that a retraction or read receipt in `events` names. Records added
  * before the range are looked up among the earlier RecordAdded events of the same patients.
  */
-async function recordCategories(connection: LedgerConnection, events: readonly LedgerEvent[], toBlock: bigint): Promise<Map<string, number>> {
+async function recordCategories(connection: LedgerConnection, events: readonly LedgerEvent[], { toBlock, knownCategory }: ToEntriesOptions): Promise<Map<string, number>> {
   const categories = new Map<string, number>();
   const remember = (added: LedgerEvent<"RecordAdded">) => categories.set(recordKey(added.args.patient, added.args.recordId), added.args.category);
   for (const event of events) {
@@ -100,7 +110,8 @@ async function recordCategories(connection: LedgerConnection, events: readonly L
   }
   const missingPatients = new Set<Address>();
   for (const event of events) {
-    if ((event.eventName === "RecordAccessed" || event.eventName === "RecordRetracted") && !categories.has(recordKey(event.args.patient, event.args.recordId))) {
+    const named = event.eventName === "RecordAccessed" || event.eventName === "RecordRetracted";
+    if (named && !categories.has(recordKey(event.args.patient, event.args.recordId)) && knownCategory?.(event.args.patient, event.args.recordId) === undefined) {
       missingPatients.add(event.args.patient);
     }
   }

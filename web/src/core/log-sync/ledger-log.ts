@@ -1,0 +1,211 @@
+/**
+ * The ledger's whole log, synced incrementally and kept in a cache. Only events at least
+ * `confirmations` blocks deep are final and cached; the younger tail is read again on every sync.
+ * The hashes of recent final blocks are remembered: when the chain no longer has one of them (a
+ * reorg), everything from the newest block that still matches is dropped and read again, and so is
+ * everything from a log that a provider reports as removed.
+ */
+import type { AccessLogEntry } from "../access-log/entry.js";
+import { toAccessLogEntries } from "../access-log/entries.js";
+import type { Hex } from "../bytes.js";
+import type { LedgerConnection } from "../chain/connection.js";
+import { latestBlockNumber, type LedgerEvent } from "../chain/events.js";
+import type { Address } from "../ledger-context.js";
+import type { SpanPolicy } from "./block-span.js";
+import { ledgerEventPages } from "./ledger-log-pages.js";
+import { parseWithBigints, stringifyWithBigints, type LogCache } from "./log-cache.js";
+import { LogIndex, type LogQuery, type LogQueryPage } from "./log-query.js";
+
+const SNAPSHOT_VERSION = 1;
+/** Final blocks whose hashes are kept to find where a reorg forked. */
+const CHECKPOINTS_KEPT = 64;
+
+interface Checkpoint {
+  blockNumber: bigint;
+  hash: Hex;
+}
+
+interface LogSnapshot {
+  version: number;
+  chainId: number;
+  contract: string;
+  /** Every final event up to and including this block is in `entries`. */
+  syncedTo: bigint;
+  checkpoints: Checkpoint[];
+  entries: AccessLogEntry[];
+}
+
+export interface LedgerLogOptions {
+  /** Blocks an event must be under before it is final and cached (0 on a dev chain). */
+  confirmations?: number;
+  policy?: SpanPolicy;
+}
+
+export interface SyncProgress {
+  fromBlock: bigint;
+  toBlock: bigint;
+  /** Blocks read so far of this sync. */
+  scannedTo: bigint;
+  /** New final entries so far. */
+  entries: number;
+}
+
+export interface SyncReport {
+  /** Final entries added by this sync. */
+  added: number;
+  /** Final entries dropped because their blocks left the chain. */
+  rolledBack: number;
+  /** The chain's head when the sync began. */
+  head: bigint;
+}
+
+export const DEFAULT_CONFIRMATIONS = 2;
+
+export class LedgerLog {
+  readonly #index = new LogIndex();
+  #tentative: AccessLogEntry[] = [];
+  #syncedTo: bigint;
+  #checkpoints: Checkpoint[] = [];
+  readonly #categories = new Map<string, number>();
+
+  private constructor(
+    private readonly connection: LedgerConnection,
+    private readonly cache: LogCache,
+    private readonly options: Required<Pick<LedgerLogOptions, "confirmations">> & LedgerLogOptions,
+  ) {
+    this.#syncedTo = connection.deploymentBlock - 1n;
+  }
+
+  /** The log as cached (a cache of another chain or contract is ignored), ready to sync. */
+  static async open(connection: LedgerConnection, cache: LogCache, options: LedgerLogOptions = {}): Promise<LedgerLog> {
+    const confirmations = options.confirmations ?? DEFAULT_CONFIRMATIONS;
+    if (!Number.isInteger(confirmations) || confirmations < 0) throw new RangeError(`confirmations must be a whole number ≥ 0 (got ${confirmations})`);
+    const log = new LedgerLog(connection, cache, { ...options, confirmations });
+    const text = await cache.load();
+    if (text !== undefined) log.#restore(parseWithBigints(text) as LogSnapshot);
+    return log;
+  }
+
+  /** The last block whose events are all final and cached. */
+  get syncedTo(): bigint {
+    return this.#syncedTo;
+  }
+
+  /** Final entries, then the unconfirmed tail, in chain order. */
+  get entries(): readonly AccessLogEntry[] {
+    return [...this.#index.entries, ...this.#tentative];
+  }
+
+  get size(): number {
+    return this.#index.entries.length + this.#tentative.length;
+  }
+
+  /** Reads what is new since the last sync (after undoing what a reorg took away) and saves the final part. */
+  async sync(options: { onProgress?(progress: SyncProgress): void; signal?: AbortSignal } = {}): Promise<SyncReport> {
+    const head = await latestBlockNumber(this.connection);
+    const rolledBack = await this.#undoReorg();
+    const finalTo = head - BigInt(this.options.confirmations);
+    const fromBlock = this.#syncedTo + 1n;
+    let added = 0;
+    const tentative: AccessLogEntry[] = [];
+    const progress = (scannedTo: bigint) => options.onProgress?.({ fromBlock, toBlock: head, scannedTo, entries: added });
+    let interrupted = false;
+
+    for await (const page of ledgerEventPages(this.connection, fromBlock, head, { ...(this.options.policy === undefined ? {} : { policy: this.options.policy }), ...(options.signal === undefined ? {} : { signal: options.signal }) })) {
+      const removed = page.logs.find((event) => event.removed);
+      if (removed !== undefined) {
+        // A provider took a log back mid-read: start again from its block on the next sync.
+        this.#rollBackFrom(removed.blockNumber);
+        interrupted = true;
+        break;
+      }
+      const entries = await toAccessLogEntries(this.connection, page.logs, { toBlock: page.toBlock, knownCategory: (patient, recordId) => this.#categories.get(recordKey(patient, recordId)) });
+      for (const entry of entries) {
+        if (entry.blockNumber <= finalTo) {
+          this.#index.append([entry]);
+          this.#remember(entry);
+          added++;
+        } else tentative.push(entry);
+      }
+      this.#syncedTo = page.toBlock <= finalTo ? page.toBlock : finalTo > this.#syncedTo ? finalTo : this.#syncedTo;
+      progress(page.toBlock);
+    }
+    if (!interrupted && finalTo > this.#syncedTo) this.#syncedTo = finalTo;
+    this.#tentative = interrupted ? [] : tentative;
+    await this.#checkpoint();
+    await this.cache.save(stringifyWithBigints(this.#snapshot()));
+    return { added, rolledBack, head };
+  }
+
+  query(query: LogQuery): LogQueryPage {
+    if (this.#tentative.length === 0) return this.#index.query(query);
+    const combined = new LogIndex();
+    combined.append(this.entries);
+    return combined.query(query);
+  }
+
+  /** Compares the remembered final blocks with the chain's; drops everything after the newest that still matches. */
+  async #undoReorg(): Promise<number> {
+    for (let i = this.#checkpoints.length - 1; i >= 0; i--) {
+      const checkpoint = this.#checkpoints[i] as Checkpoint;
+      const block = await this.connection.publicClient.getBlock({ blockNumber: checkpoint.blockNumber }).catch(() => undefined);
+      if (block?.hash === checkpoint.hash) {
+        if (i === this.#checkpoints.length - 1) return 0;
+        return this.#rollBackFrom(checkpoint.blockNumber + 1n);
+      }
+    }
+    return this.#checkpoints.length === 0 ? 0 : this.#rollBackFrom(this.connection.deploymentBlock);
+  }
+
+  /** Forgets every final entry from `blockNumber` on; returns how many. */
+  #rollBackFrom(blockNumber: bigint): number {
+    const before = this.#index.entries.length;
+    this.#index.truncateFrom(blockNumber);
+    this.#categories.clear();
+    this.#index.entries.forEach((entry) => this.#remember(entry));
+    this.#checkpoints = this.#checkpoints.filter((checkpoint) => checkpoint.blockNumber < blockNumber);
+    if (this.#syncedTo >= blockNumber) this.#syncedTo = blockNumber - 1n;
+    this.#tentative = [];
+    return before - this.#index.entries.length;
+  }
+
+  async #checkpoint(): Promise<void> {
+    if (this.#syncedTo < this.connection.deploymentBlock) return;
+    const last = this.#checkpoints.at(-1);
+    if (last !== undefined && last.blockNumber === this.#syncedTo) return;
+    const block = await this.connection.publicClient.getBlock({ blockNumber: this.#syncedTo });
+    if (block.hash === null) return;
+    this.#checkpoints = [...this.#checkpoints, { blockNumber: this.#syncedTo, hash: block.hash }].slice(-CHECKPOINTS_KEPT);
+  }
+
+  #remember(entry: AccessLogEntry): void {
+    if ((entry.action === "record-added" || entry.action === "record-amended") && entry.recordId !== undefined && entry.patient !== undefined) {
+      const [category] = entry.categories ?? [];
+      if (category !== undefined) this.#categories.set(recordKey(entry.patient, entry.recordId), category);
+    }
+  }
+
+  #snapshot(): LogSnapshot {
+    return {
+      version: SNAPSHOT_VERSION,
+      chainId: this.connection.chainId,
+      contract: this.connection.address.toLowerCase(),
+      syncedTo: this.#syncedTo,
+      checkpoints: this.#checkpoints,
+      entries: this.#index.entries,
+    };
+  }
+
+  #restore(snapshot: LogSnapshot): void {
+    const same = snapshot.version === SNAPSHOT_VERSION && snapshot.chainId === this.connection.chainId && snapshot.contract === this.connection.address.toLowerCase();
+    if (!same) return;
+    this.#index.append(snapshot.entries);
+    snapshot.entries.forEach((entry) => this.#remember(entry));
+    this.#syncedTo = snapshot.syncedTo;
+    this.#checkpoints = snapshot.checkpoints;
+  }
+}
+
+function recordKey(patient: Address, recordId: bigint): string {
+  return `${patient.toLowerCase()}#${recordId}`;
+}
