@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+
+import { readAccessLog } from "../../../../../../web/src/core/access-log/entries.js";
+import { ACCESS_LOG_CSV_COLUMNS, accessLogCsv, accessLogCsvRow, purposeOrReason } from "../../../../../../web/src/core/access-log/export/access-log-csv.js";
+import { parseCsv } from "../../../../../../web/src/core/access-log/export/csv-format.js";
+import type { Address } from "../../../../../../web/src/core/ledger-context.js";
+import { bit, Category } from "../../../../../helpers/fixture.js";
+import { useViemWorld } from "../../../../../helpers/viemWorld.js";
+import { entryOf, ledgerSteps } from "../support.js";
+
+const { GeneralNotes: NOTES } = Category;
+
+const viem = useViemWorld(async (world) => {
+  const steps = ledgerSteps(world);
+  await steps.createScopeKey("patient", NOTES);
+  await steps.grant("patient", "doctor", bit(NOTES), bit(NOTES));
+  await steps.addRecord("doctor", "patient", NOTES, 1);
+  await steps.readRecord("doctor", "patient", 1n, 1);
+  await steps.retractRecord("doctor", "patient", 1n, 2);
+});
+
+describe("accessLogCsv", () => {
+  it("accessLogCsv_realHistory_roundTripsEveryCellThroughTheParser", async () => {
+    const entries = await readAccessLog(viem().connection);
+    const doctor = viem().personas.doctor.account;
+    const nameOf = (address: Address) => (address.toLowerCase() === doctor.toLowerCase() ? "Dr. Okafor, Cardiology" : undefined);
+    const [header, ...rows] = parseCsv(accessLogCsv(entries, nameOf));
+    expect(header).toEqual([...ACCESS_LOG_CSV_COLUMNS]);
+    expect(rows).toHaveLength(entries.length);
+    rows.forEach((row, i) => {
+      const expected = accessLogCsvRow(entries[i]!, nameOf);
+      expect(Object.fromEntries(ACCESS_LOG_CSV_COLUMNS.map((column, c) => [column, row[c]]))).toEqual(expected);
+    });
+    const read = rows.find((row) => row[4] === "record-read");
+    expect(read).toBeDefined();
+    expect(read?.[6]).toBe("Dr. Okafor, Cardiology");
+    expect(read?.[11]).toBe("general notes");
+    expect(read?.[12]).toBe("emergency treatment");
+  });
+
+  it("accessLogCsv_maliciousProfileName_isDefusedInTheCell", () => {
+    const actor = "0xD0c7000000000000000000000000000000000003" as Address;
+    const entry = entryOf({ action: "paused", actor });
+    const text = accessLogCsv([entry], () => "=cmd|' /C calc'!A0");
+    expect(text.split("\r\n")[1]).toContain(",'=cmd|' /C calc'!A0,");
+  });
+});
+
+describe("purposeOrReason", () => {
+  it("purposeOrReason_eachCodedAction_namesItsCode", () => {
+    const actor = "0xD0c7000000000000000000000000000000000003" as Address;
+    const patient = "0xA11ce00000000000000000000000000000000001" as Address;
+    expect(purposeOrReason(entryOf({ action: "record-read", actor, patient, recordId: 1n, categories: [0], purpose: 2 }))).toBe("payment and claims");
+    expect(purposeOrReason(entryOf({ action: "record-retracted", actor, patient, recordId: 1n, categories: [0], reason: 2 }))).toBe("duplicate");
+    expect(purposeOrReason(entryOf({ action: "access-request-denied", actor: patient, patient, subject: actor, reason: 1 }))).toBe("not my provider");
+    expect(purposeOrReason(entryOf({ action: "paused", actor }))).toBe("");
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Any filtered view of the access log as CSV: one row per entry with its position on the chain,
+ * the parties (addresses, and names where the directory knows them), the record, the categories,
+ * the coded purpose or reason, and the plain-language sentence the console shows.
+ */
+import { categoryName } from "../../chain/categories.js";
+import { denyReasonName, purposeName, retractReasonName } from "../codes.js";
+import { describeAccessLogEntry, type NameOf } from "../describe.js";
+import type { AccessLogEntry } from "../entry.js";
+import { csvRows } from "./csv-format.js";
+
+export const ACCESS_LOG_CSV_COLUMNS = [
+  "time_utc",
+  "block",
+  "log_index",
+  "transaction",
+  "action",
+  "actor",
+  "actor_name",
+  "patient",
+  "subject",
+  "subject_name",
+  "record",
+  "categories",
+  "purpose_or_reason",
+  "description",
+] as const;
+
+export type AccessLogCsvColumn = (typeof ACCESS_LOG_CSV_COLUMNS)[number];
+
+const isoTime = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
+
+/** The coded purpose or reason an entry carries, in words; empty when it carries none. */
+export function purposeOrReason(entry: AccessLogEntry): string {
+  switch (entry.action) {
+    case "record-read":
+    case "access-requested":
+      return purposeName(entry.purpose);
+    case "record-retracted":
+      return retractReasonName(entry.reason);
+    case "access-request-denied":
+      return denyReasonName(entry.reason);
+    default:
+      return "";
+  }
+}
+
+/** One entry's cells, by column. */
+export function accessLogCsvRow(entry: AccessLogEntry, nameOf: NameOf): Record<AccessLogCsvColumn, string> {
+  return {
+    time_utc: isoTime(entry.timestamp),
+    block: entry.blockNumber.toString(),
+    log_index: entry.logIndex.toString(),
+    transaction: entry.transactionHash,
+    action: entry.action,
+    actor: entry.actor,
+    actor_name: nameOf(entry.actor) ?? "",
+    patient: entry.patient ?? "",
+    subject: entry.subject ?? "",
+    subject_name: entry.subject === undefined ? "" : (nameOf(entry.subject) ?? ""),
+    record: entry.recordId === undefined ? "" : entry.recordId.toString(),
+    categories: (entry.categories ?? []).map(categoryName).join(";"),
+    purpose_or_reason: purposeOrReason(entry),
+    description: describeAccessLogEntry(entry, nameOf, isoTime),
+  };
+}
+
+/** `entries` as an RFC 4180 CSV text with a header row; dates in UTC (ISO 8601). */
+export function accessLogCsv(entries: readonly AccessLogEntry[], nameOf: NameOf = () => undefined): string {
+  const rows = entries.map((entry) => {
+    const cells = accessLogCsvRow(entry, nameOf);
+    return ACCESS_LOG_CSV_COLUMNS.map((column) => cells[column]);
+  });
+  return csvRows([[...ACCESS_LOG_CSV_COLUMNS], ...rows]);
+}
