@@ -1,0 +1,141 @@
+/**
+ * Any filtered view of the access log as a FHIR R4 Bundle (type "collection": an export, not a
+ * search answer) of AuditEvents shaped after IHE BALP. Parties are identified by CAIP-10 account ids
+ * (`eip155:<chain id>:<address>`), the observer is the ledger contract, and each event names its
+ * ledger transaction in an entity whose `detail` carries the transaction hash, block and log index.
+ * Only what the chain holds goes in: addresses, record ids, categories, codes, times and hashes.
+ */
+import type { AuditEvent, AuditEventAgent, AuditEventEntity, Bundle } from "@medplum/fhirtypes";
+
+import { categoryName } from "../../chain/categories.js";
+import type { Hex } from "../../bytes.js";
+import type { Address } from "../../ledger-context.js";
+import type { AccessLogAction, AccessLogEntry } from "../entry.js";
+import { AUDIT_CODING, PURPOSE_OF_USE } from "./audit-event-codes.js";
+
+export const CAIP10_SYSTEM = "https://chainagnostic.org/CAIPs/caip-10";
+export const RECORD_SYSTEM = "urn:ehr-ledger:record";
+export const TRANSACTION_SYSTEM = "urn:ehr-ledger:transaction";
+
+const ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
+const OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
+const PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+
+export interface AuditExportContext {
+  chainId: number;
+  /** The EHRLedger contract: the AuditEvents' observer. */
+  contract: Address;
+}
+
+const caip10 = (context: AuditExportContext, address: Address) => `eip155:${context.chainId}:${address}`;
+
+function purposeOf(entry: AccessLogEntry): number | undefined {
+  return entry.action === "record-read" || entry.action === "access-requested" ? entry.purpose : undefined;
+}
+
+/** One access-log entry as an AuditEvent. */
+export function toAuditEvent(entry: AccessLogEntry, context: AuditExportContext): AuditEvent {
+  const coding = AUDIT_CODING[entry.action];
+  const agent: AuditEventAgent[] = [
+    { type: { coding: [{ system: PARTICIPATION, code: "AUT", display: "author (originator)" }] }, who: { identifier: { system: CAIP10_SYSTEM, value: caip10(context, entry.actor) } }, requestor: true },
+  ];
+  if (entry.subject !== undefined) {
+    agent.push({ type: { coding: [{ system: PARTICIPATION, code: "IRCP", display: "information recipient" }] }, who: { identifier: { system: CAIP10_SYSTEM, value: caip10(context, entry.subject) } }, requestor: false });
+  }
+  const entity: AuditEventEntity[] = [
+    {
+      what: { identifier: { system: TRANSACTION_SYSTEM, value: entry.transactionHash } },
+      type: { system: ENTITY_TYPE, code: "2", display: "System Object" },
+      detail: [
+        { type: "transactionHash", valueString: entry.transactionHash },
+        { type: "blockNumber", valueString: entry.blockNumber.toString() },
+        { type: "logIndex", valueString: entry.logIndex.toString() },
+        { type: "action", valueString: entry.action },
+      ],
+    },
+  ];
+  if (entry.patient !== undefined) {
+    entity.push({ what: { identifier: { system: CAIP10_SYSTEM, value: caip10(context, entry.patient) } }, type: { system: ENTITY_TYPE, code: "1", display: "Person" }, role: { system: OBJECT_ROLE, code: "1", display: "Patient" } });
+  }
+  if (entry.patient !== undefined && entry.recordId !== undefined) {
+    entity.push({
+      what: { identifier: { system: RECORD_SYSTEM, value: `${entry.patient}/${entry.recordId}` } },
+      type: { system: ENTITY_TYPE, code: "2", display: "System Object" },
+      role: { system: OBJECT_ROLE, code: "4", display: "Domain Resource" },
+      detail: (entry.categories ?? []).map((category) => ({ type: "category", valueString: categoryName(category) })),
+    });
+  }
+  const purpose = purposeOf(entry);
+  const purposeCoding = purpose === undefined ? undefined : PURPOSE_OF_USE[purpose];
+  return {
+    resourceType: "AuditEvent",
+    id: `ledger-${entry.blockNumber}-${entry.logIndex}`,
+    type: coding.type,
+    ...(coding.subtype === undefined ? {} : { subtype: [coding.subtype] }),
+    action: coding.action,
+    recorded: new Date(entry.timestamp * 1000).toISOString(),
+    outcome: "0",
+    ...(purposeCoding === undefined ? {} : { purposeOfEvent: [{ coding: [purposeCoding] }] }),
+    agent,
+    source: {
+      observer: { identifier: { system: CAIP10_SYSTEM, value: caip10(context, context.contract) }, display: "EHR Ledger contract" },
+      type: [{ system: "http://terminology.hl7.org/CodeSystem/security-source-type", code: "4", display: "Application Server" }],
+    },
+    entity,
+  };
+}
+
+/** `entries` as a collection Bundle of AuditEvents, in the entries' order. */
+export function toAuditEventBundle(entries: readonly AccessLogEntry[], context: AuditExportContext, exportedAt = new Date()): Bundle<AuditEvent> {
+  return {
+    resourceType: "Bundle",
+    type: "collection",
+    timestamp: exportedAt.toISOString(),
+    entry: entries.map((entry) => ({ fullUrl: `urn:ehr-ledger:audit-event:${entry.transactionHash}:${entry.logIndex}`, resource: toAuditEvent(entry, context) })),
+  };
+}
+
+/** What an exported AuditEvent says about its ledger entry, read back (for checks and imports). */
+export interface AuditEventFacts {
+  action: AccessLogAction;
+  actor: Address;
+  patient?: Address;
+  recordId?: bigint;
+  transactionHash: Hex;
+  blockNumber: bigint;
+  logIndex: number;
+  timestamp: number;
+}
+
+export class NotALedgerAuditEventError extends Error {
+  readonly code = "NOT_A_LEDGER_AUDIT_EVENT";
+  constructor(what: string) {
+    super(`This AuditEvent was not exported from the ledger's access log: ${what}.`);
+    this.name = "NotALedgerAuditEventError";
+  }
+}
+
+export function auditEventFacts(event: AuditEvent): AuditEventFacts {
+  const transaction = event.entity?.find((entity) => entity.what?.identifier?.system === TRANSACTION_SYSTEM);
+  const detail = (type: string) => transaction?.detail?.find((item) => item.type === type)?.valueString;
+  const action = detail("action");
+  const transactionHash = detail("transactionHash");
+  const blockNumber = detail("blockNumber");
+  const logIndex = detail("logIndex");
+  if (action === undefined || transactionHash === undefined || blockNumber === undefined || logIndex === undefined) throw new NotALedgerAuditEventError("it has no ledger transaction entity");
+  const address = (value: string | undefined) => (value === undefined ? undefined : (value.split(":")[2] as Address | undefined));
+  const actor = address(event.agent.find((agent) => agent.requestor)?.who?.identifier?.value);
+  if (actor === undefined) throw new NotALedgerAuditEventError("it names no requesting agent");
+  const patient = address(event.entity?.find((entity) => entity.role?.code === "1" && entity.role.system === OBJECT_ROLE)?.what?.identifier?.value);
+  const record = event.entity?.find((entity) => entity.what?.identifier?.system === RECORD_SYSTEM)?.what?.identifier?.value;
+  return {
+    action: action as AccessLogAction,
+    actor,
+    ...(patient === undefined ? {} : { patient }),
+    ...(record === undefined ? {} : { recordId: BigInt(record.split("/")[1] as string) }),
+    transactionHash: transactionHash as Hex,
+    blockNumber: BigInt(blockNumber),
+    logIndex: Number(logIndex),
+    timestamp: Date.parse(event.recorded) / 1000,
+  };
+}
