@@ -1,0 +1,78 @@
+/**
+ * The access log for a hospital's security team, from the terminal: syncs the ledger's log into a
+ * local cache (resumed on the next run), with a progress bar on stderr, then prints the entries
+ * that match as a table, CSV or a FHIR R4 Bundle of AuditEvents.
+ *
+ *   npm run audit -- --patient 0x… --from 2026-11-01 --to 2026-11-30 --format csv --out audit.csv
+ *   --rpc-url <url>            the chain (default http://127.0.0.1:8545, npm start's)
+ *   --ledger-address <0x…>     with --deployment-block: the ledger there (default: the local deployment)
+ *   --patient / --actor <0x…>  whose data / who did it
+ *   --action <action>          e.g. record-read, access-granted
+ *   --from / --to <date>       2026-11-01 (a UTC day, --to includes it) or an ISO time
+ *   --format table|csv|fhir    default table (newest 50; --limit N)
+ *   --confirmations <n>        blocks before an event is final and cached (default 0: a dev chain)
+ *   --cache-file <file>        default .data/audit/<chain id>-<contract>.json
+ *   --out <file>               write there instead of stdout (npm run prints a banner on stdout; or use npm run -s)
+ */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { createPublicClient, http } from "viem";
+
+import { accessLogCsv } from "../../web/src/core/access-log/export/access-log-csv.js";
+import { toAuditEventBundle } from "../../web/src/core/access-log/export/audit-event-bundle.js";
+import { createLedgerConnection } from "../../web/src/core/chain/connection.js";
+import { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
+import type { LogQuery } from "../../web/src/core/log-sync/log-query.js";
+import { deploymentsOn } from "../../web/src/generated/contracts.js";
+import { projectRoot } from "../lib/project-paths.js";
+import { FileLogCache } from "./file-cache.js";
+import { AuditUsageError, parseAuditArgs } from "./options.js";
+import { progressLine } from "./progress.js";
+import { auditTable } from "./table.js";
+
+async function main(): Promise<void> {
+  const options = parseAuditArgs(process.argv.slice(2));
+  const publicClient = createPublicClient({ transport: http(options.rpcUrl, { batch: true, retryCount: 2 }) });
+  const chainId = await publicClient.getChainId().catch((error: unknown) => {
+    throw new AuditUsageError(`the chain at ${options.rpcUrl} does not answer (${error instanceof Error ? error.message.split("\n")[0] : String(error)}): start it with npm start, or pass --rpc-url`);
+  });
+  const local = deploymentsOn(chainId)?.EHRLedger;
+  const address = options.ledgerAddress ?? local?.address;
+  const deploymentBlock = options.deploymentBlock ?? (local === undefined ? undefined : BigInt(local.deploymentBlock));
+  if (address === undefined || deploymentBlock === undefined) throw new AuditUsageError(`no local deployment of EHRLedger on chain ${chainId}: pass --ledger-address and --deployment-block`);
+
+  const connection = createLedgerConnection({ publicClient, address, chainId, deploymentBlock });
+  const cacheFile = options.cacheFile ?? path.join(projectRoot, ".data", "audit", `${chainId}-${address.toLowerCase()}.json`);
+  const log = await LedgerLog.open(connection, new FileLogCache(cacheFile), { confirmations: options.confirmations });
+  const started = performance.now();
+  const report = await log.sync({ onProgress: (progress) => process.stderr.write(`\r${progressLine(progress)}`) });
+  process.stderr.write(`\n[audit] ${log.size} entries (${report.added} new${report.rolledBack > 0 ? `, ${report.rolledBack} rolled back after a reorg` : ""}) synced to block ${report.head} in ${((performance.now() - started) / 1000).toFixed(1)} s; cache ${path.relative(process.cwd(), cacheFile)}\n`);
+
+  const query: LogQuery = {
+    ...(options.patient === undefined ? {} : { patient: options.patient }),
+    ...(options.actor === undefined ? {} : { actor: options.actor }),
+    ...(options.action === undefined ? {} : { actions: [options.action] }),
+    ...(options.from === undefined ? {} : { from: options.from }),
+    ...(options.to === undefined ? {} : { to: options.to }),
+  };
+  let output: string;
+  if (options.format === "table") {
+    const page = log.query({ ...query, limit: options.limit });
+    output = auditTable(page.entries, page.total);
+  } else {
+    const all = log.query({ ...query, limit: Number.MAX_SAFE_INTEGER }).entries.reverse();
+    output = options.format === "csv" ? accessLogCsv(all) : `${JSON.stringify(toAuditEventBundle(all, { chainId, contract: address }), null, 2)}\n`;
+    process.stderr.write(`[audit] ${all.length} matching entries as ${options.format}\n`);
+  }
+  if (options.out === undefined) process.stdout.write(output);
+  else {
+    await writeFile(options.out, output, "utf8");
+    process.stderr.write(`[audit] wrote ${options.out}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\n[audit] ${error instanceof AuditUsageError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = error instanceof AuditUsageError ? 2 : 1;
+});

@@ -1,0 +1,123 @@
+/** The audit CLI's flags, checked before anything touches the chain. */
+import { isAddress } from "viem";
+
+import { ACCESS_LOG_ACTIONS, type AccessLogAction } from "../../web/src/core/access-log/entry.js";
+import type { Address } from "../../web/src/core/ledger-context.js";
+
+export const AUDIT_FORMATS = ["table", "csv", "fhir"] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+export interface AuditOptions {
+  rpcUrl: string;
+  /** The ledger; the local deployment of the chain at rpcUrl when absent. */
+  ledgerAddress?: Address;
+  deploymentBlock?: bigint;
+  patient?: Address;
+  actor?: Address;
+  action?: AccessLogAction;
+  /** Unix seconds, inclusive. */
+  from?: number;
+  to?: number;
+  format: AuditFormat;
+  /** Rows in table format (newest first); csv and fhir carry every match. */
+  limit: number;
+  confirmations: number;
+  /** Where the synced log is kept between runs; one file per chain and contract under .data/audit/ when absent. */
+  cacheFile?: string;
+  /** Write the output here instead of stdout (npm prints its own banner on stdout). */
+  out?: string;
+}
+
+export class AuditUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AuditUsageError";
+  }
+}
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** "2026-11-01" (a UTC day) or a full ISO time, as unix seconds; `endOfDay` makes a bare date inclusive of its whole day. */
+export function parseTime(flag: string, value: string, endOfDay: boolean): number {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const millis = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(millis)) throw new AuditUsageError(`${flag} takes a date like 2026-11-01 or an ISO time like 2026-11-01T09:30:00Z (got "${value}")`);
+  const seconds = Math.floor(millis / 1000);
+  return dateOnly && endOfDay ? seconds + DAY_SECONDS - 1 : seconds;
+}
+
+function address(flag: string, value: string): Address {
+  if (!isAddress(value, { strict: false })) throw new AuditUsageError(`${flag} takes an account address, 0x and 40 hexadecimal digits (got "${value}")`);
+  return value as Address;
+}
+
+function wholeNumber(flag: string, value: string, min: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new AuditUsageError(`${flag} takes a whole number ≥ ${min} (got "${value}")`);
+  return number;
+}
+
+export function parseAuditArgs(args: readonly string[]): AuditOptions {
+  const options: AuditOptions = { rpcUrl: "http://127.0.0.1:8545", format: "table", limit: 50, confirmations: 0 };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i] as string;
+    const value = args[i + 1];
+    const take = (): string => {
+      if (value === undefined || value.startsWith("--")) throw new AuditUsageError(`${flag} needs a value`);
+      i++;
+      return value;
+    };
+    switch (flag) {
+      case "--rpc-url":
+        options.rpcUrl = take();
+        break;
+      case "--ledger-address":
+        options.ledgerAddress = address(flag, take());
+        break;
+      case "--deployment-block":
+        options.deploymentBlock = BigInt(wholeNumber(flag, take(), 0));
+        break;
+      case "--patient":
+        options.patient = address(flag, take());
+        break;
+      case "--actor":
+        options.actor = address(flag, take());
+        break;
+      case "--action": {
+        const action = take();
+        if (!(ACCESS_LOG_ACTIONS as readonly string[]).includes(action)) throw new AuditUsageError(`--action takes one of ${ACCESS_LOG_ACTIONS.join(", ")} (got "${action}")`);
+        options.action = action as AccessLogAction;
+        break;
+      }
+      case "--from":
+        options.from = parseTime(flag, take(), false);
+        break;
+      case "--to":
+        options.to = parseTime(flag, take(), true);
+        break;
+      case "--format": {
+        const format = take();
+        if (!(AUDIT_FORMATS as readonly string[]).includes(format)) throw new AuditUsageError(`--format takes ${AUDIT_FORMATS.join(", ")} (got "${format}")`);
+        options.format = format as AuditFormat;
+        break;
+      }
+      case "--limit":
+        options.limit = wholeNumber(flag, take(), 1);
+        break;
+      case "--confirmations":
+        options.confirmations = wholeNumber(flag, take(), 0);
+        break;
+      case "--cache-file":
+        options.cacheFile = take();
+        break;
+      case "--out":
+        options.out = take();
+        break;
+      default:
+        throw new AuditUsageError(`unknown flag ${flag}; see the comment at the top of scripts/audit/main.ts or the README`);
+    }
+  }
+  if ((options.ledgerAddress === undefined) !== (options.deploymentBlock === undefined)) throw new AuditUsageError("--ledger-address and --deployment-block go together");
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) throw new AuditUsageError("--from is after --to");
+  return options;
+}
