@@ -5,6 +5,8 @@
  * reorg), everything from the newest block that still matches is dropped and read again, and so is
  * everything from a log that a provider reports as removed.
  */
+import { BlockNotFoundError } from "viem";
+
 import type { AccessLogEntry } from "../access-log/entry.js";
 import { toAccessLogEntries } from "../access-log/entries.js";
 import type { Hex } from "../bytes.js";
@@ -14,11 +16,16 @@ import type { Address } from "../ledger-context.js";
 import type { SpanPolicy } from "./block-span.js";
 import { ledgerEventPages } from "./ledger-log-pages.js";
 import { parseWithBigints, stringifyWithBigints, type LogCache } from "./log-cache.js";
-import { LogIndex, type LogQuery, type LogQueryPage } from "./log-query.js";
+import { LogIndex, queryNewestFirst, type LogQuery, type LogQueryPage } from "./log-query.js";
 
 const SNAPSHOT_VERSION = 1;
 /** Final blocks whose hashes are kept to find where a reorg forked. */
 const CHECKPOINTS_KEPT = 64;
+/**
+ * Events mapped at once: their distinct blocks and transactions are fetched together (one JSON-RPC
+ * batch on a batching transport), and never more than twice this many requests are in flight.
+ */
+const FACTS_CHUNK = 1_000;
 
 interface Checkpoint {
   blockNumber: bigint;
@@ -50,6 +57,12 @@ export interface SyncProgress {
   entries: number;
 }
 
+export interface SyncOptions {
+  onProgress?(progress: SyncProgress): void;
+  /** Stops the sync between requests; what was final by then is kept and saved. */
+  signal?: AbortSignal;
+}
+
 export interface SyncReport {
   /** Final entries added by this sync. */
   added: number;
@@ -63,7 +76,8 @@ export const DEFAULT_CONFIRMATIONS = 2;
 
 export class LedgerLog {
   readonly #index = new LogIndex();
-  #tentative: AccessLogEntry[] = [];
+  #tentative = new LogIndex();
+  #running: Promise<void> = Promise.resolve();
   #syncedTo: bigint;
   #checkpoints: Checkpoint[] = [];
   readonly #categories = new Map<string, number>();
@@ -93,62 +107,100 @@ export class LedgerLog {
 
   /** Final entries, then the unconfirmed tail, in chain order. */
   get entries(): readonly AccessLogEntry[] {
-    return [...this.#index.entries, ...this.#tentative];
+    return [...this.#index.entries, ...this.#tentative.entries];
   }
 
   get size(): number {
-    return this.#index.entries.length + this.#tentative.length;
+    return this.#index.entries.length + this.#tentative.entries.length;
   }
 
-  /** Reads what is new since the last sync (after undoing what a reorg took away) and saves the final part. */
-  async sync(options: { onProgress?(progress: SyncProgress): void; signal?: AbortSignal } = {}): Promise<SyncReport> {
+  /**
+   * Reads what is new since the last sync (after undoing what a reorg took away) and saves the final
+   * part. Calls made while a sync runs wait for it and then sync again.
+   */
+  sync(options: SyncOptions = {}): Promise<SyncReport> {
+    const run = this.#running.then(() => this.#sync(options));
+    this.#running = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async #sync(options: SyncOptions): Promise<SyncReport> {
     const head = await latestBlockNumber(this.connection);
-    const rolledBack = await this.#undoReorg();
+    let rolledBack = await this.#undoReorg();
     const finalTo = head - BigInt(this.options.confirmations);
     const fromBlock = this.#syncedTo + 1n;
     let added = 0;
-    const tentative: AccessLogEntry[] = [];
-    const progress = (scannedTo: bigint) => options.onProgress?.({ fromBlock, toBlock: head, scannedTo, entries: added });
+    const tentative = new LogIndex();
+    // Categories of records added in this sync's unconfirmed part: usable within it, forgotten after.
+    const tentativeCategories = new Map<string, number>();
+    const known = (patient: Address, recordId: bigint) => this.#categories.get(recordKey(patient, recordId)) ?? tentativeCategories.get(recordKey(patient, recordId));
+    const pagesOptions = { ...(this.options.policy === undefined ? {} : { policy: this.options.policy }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
     let interrupted = false;
 
-    for await (const page of ledgerEventPages(this.connection, fromBlock, head, { ...(this.options.policy === undefined ? {} : { policy: this.options.policy }), ...(options.signal === undefined ? {} : { signal: options.signal }) })) {
-      const removed = page.logs.find((event) => event.removed);
-      if (removed !== undefined) {
-        // A provider took a log back mid-read: start again from its block on the next sync.
-        this.#rollBackFrom(removed.blockNumber);
-        interrupted = true;
-        break;
+    try {
+      for await (const page of ledgerEventPages(this.connection, fromBlock, head, pagesOptions)) {
+        const removed = page.logs.find((event) => event.removed);
+        if (removed !== undefined) {
+          // A provider took a log back mid-read: forget what came from its block on, read it next sync.
+          rolledBack += this.#rollBackFrom(removed.blockNumber);
+          interrupted = true;
+          break;
+        }
+        // A page is taken whole or not at all, so a failure halfway never leaves half of it cached.
+        const pageEntries: AccessLogEntry[] = [];
+        const pageCategories = new Map<string, number>();
+        for (let start = 0; start < page.logs.length; start += FACTS_CHUNK) {
+          // Block times and senders of at most FACTS_CHUNK events in flight at once.
+          const knownCategory = (patient: Address, recordId: bigint) => known(patient, recordId) ?? pageCategories.get(recordKey(patient, recordId));
+          const entries = await toAccessLogEntries(this.connection, page.logs.slice(start, start + FACTS_CHUNK), { toBlock: page.toBlock, knownCategory });
+          entries.forEach((entry) => this.#remember(entry, pageCategories));
+          pageEntries.push(...entries);
+        }
+        for (const entry of pageEntries) {
+          if (entry.blockNumber <= finalTo) {
+            this.#index.append([entry]);
+            this.#remember(entry, this.#categories);
+            added++;
+          } else {
+            tentative.append([entry]);
+            this.#remember(entry, tentativeCategories);
+          }
+        }
+        this.#syncedTo = page.toBlock <= finalTo ? page.toBlock : finalTo > this.#syncedTo ? finalTo : this.#syncedTo;
+        options.onProgress?.({ fromBlock, toBlock: head, scannedTo: page.toBlock, entries: added });
       }
-      const entries = await toAccessLogEntries(this.connection, page.logs, { toBlock: page.toBlock, knownCategory: (patient, recordId) => this.#categories.get(recordKey(patient, recordId)) });
-      for (const entry of entries) {
-        if (entry.blockNumber <= finalTo) {
-          this.#index.append([entry]);
-          this.#remember(entry);
-          added++;
-        } else tentative.push(entry);
-      }
-      this.#syncedTo = page.toBlock <= finalTo ? page.toBlock : finalTo > this.#syncedTo ? finalTo : this.#syncedTo;
-      progress(page.toBlock);
+      options.signal?.throwIfAborted();
+      if (!interrupted && finalTo > this.#syncedTo) this.#syncedTo = finalTo;
+      this.#tentative = interrupted ? new LogIndex() : tentative;
+    } catch (error) {
+      // The old tail may overlap what became final since; the next sync reads it again.
+      this.#tentative = new LogIndex();
+      throw error;
+    } finally {
+      // What became final before a failure or an abort stays: the next sync goes on from there.
+      if (this.#syncedTo >= fromBlock) await this.#checkpoint();
+      await this.cache.save(stringifyWithBigints(this.#snapshot()));
     }
-    if (!interrupted && finalTo > this.#syncedTo) this.#syncedTo = finalTo;
-    this.#tentative = interrupted ? [] : tentative;
-    await this.#checkpoint();
-    await this.cache.save(stringifyWithBigints(this.#snapshot()));
     return { added, rolledBack, head };
   }
 
+  /** Entries matching `query`, newest first, the unconfirmed tail included. */
   query(query: LogQuery): LogQueryPage {
-    if (this.#tentative.length === 0) return this.#index.query(query);
-    const combined = new LogIndex();
-    combined.append(this.entries);
-    return combined.query(query);
+    return queryNewestFirst(this.#index, this.#tentative, query);
   }
 
   /** Compares the remembered final blocks with the chain's; drops everything after the newest that still matches. */
   async #undoReorg(): Promise<number> {
     for (let i = this.#checkpoints.length - 1; i >= 0; i--) {
       const checkpoint = this.#checkpoints[i] as Checkpoint;
-      const block = await this.connection.publicClient.getBlock({ blockNumber: checkpoint.blockNumber }).catch(() => undefined);
+      // A block the chain no longer has is a mismatch; any other failure is the provider's and stops the sync.
+      const block = await this.connection.publicClient.getBlock({ blockNumber: checkpoint.blockNumber }).catch((error: unknown) => {
+        if (error instanceof BlockNotFoundError) return undefined;
+        throw error;
+      });
       if (block?.hash === checkpoint.hash) {
         if (i === this.#checkpoints.length - 1) return 0;
         return this.#rollBackFrom(checkpoint.blockNumber + 1n);
@@ -162,10 +214,10 @@ export class LedgerLog {
     const before = this.#index.entries.length;
     this.#index.truncateFrom(blockNumber);
     this.#categories.clear();
-    this.#index.entries.forEach((entry) => this.#remember(entry));
+    this.#index.entries.forEach((entry) => this.#remember(entry, this.#categories));
     this.#checkpoints = this.#checkpoints.filter((checkpoint) => checkpoint.blockNumber < blockNumber);
     if (this.#syncedTo >= blockNumber) this.#syncedTo = blockNumber - 1n;
-    this.#tentative = [];
+    this.#tentative = new LogIndex();
     return before - this.#index.entries.length;
   }
 
@@ -178,10 +230,10 @@ export class LedgerLog {
     this.#checkpoints = [...this.#checkpoints, { blockNumber: this.#syncedTo, hash: block.hash }].slice(-CHECKPOINTS_KEPT);
   }
 
-  #remember(entry: AccessLogEntry): void {
+  #remember(entry: AccessLogEntry, categories: Map<string, number>): void {
     if ((entry.action === "record-added" || entry.action === "record-amended") && entry.recordId !== undefined && entry.patient !== undefined) {
       const [category] = entry.categories ?? [];
-      if (category !== undefined) this.#categories.set(recordKey(entry.patient, entry.recordId), category);
+      if (category !== undefined) categories.set(recordKey(entry.patient, entry.recordId), category);
     }
   }
 
@@ -200,7 +252,7 @@ export class LedgerLog {
     const same = snapshot.version === SNAPSHOT_VERSION && snapshot.chainId === this.connection.chainId && snapshot.contract === this.connection.address.toLowerCase();
     if (!same) return;
     this.#index.append(snapshot.entries);
-    snapshot.entries.forEach((entry) => this.#remember(entry));
+    snapshot.entries.forEach((entry) => this.#remember(entry, this.#categories));
     this.#syncedTo = snapshot.syncedTo;
     this.#checkpoints = snapshot.checkpoints;
   }

@@ -4,12 +4,15 @@
  * only at that party's entries.
  */
 import type { AccessLogAction, AccessLogEntry } from "../access-log/entry.js";
+import { ACTION_GROUPS, type ActionGroupName } from "../access-log/filter.js";
 import type { Address } from "../ledger-context.js";
 
 export interface LogQuery {
   patient?: Address;
   actor?: Address;
   actions?: readonly AccessLogAction[];
+  /** Only the actions of this group of the filter controls (with `actions`: those in both). */
+  actionGroup?: ActionGroupName;
   category?: number;
   /** One record of `patient` (required with it). */
   recordId?: bigint;
@@ -54,8 +57,13 @@ export class LogIndex {
 
   query(query: LogQuery): LogQueryPage {
     if (query.recordId !== undefined && query.patient === undefined) throw new RangeError("a record is named by its patient and its id: give the patient too");
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(offset) || offset < 0 || !(Number.isInteger(limit) || limit === Infinity) || limit < 0) {
+      throw new RangeError(`a page needs a whole offset ≥ 0 and limit ≥ 0 (got offset ${offset}, limit ${limit})`);
+    }
     const candidates = this.#candidates(query);
-    const actions = query.actions === undefined ? undefined : new Set(query.actions);
+    const actions = actionsOf(query);
     const matches = (entry: AccessLogEntry) =>
       (query.patient === undefined || sameParty(entry.patient, query.patient)) &&
       (query.actor === undefined || sameParty(entry.actor, query.actor)) &&
@@ -64,8 +72,6 @@ export class LogIndex {
       (query.recordId === undefined || entry.recordId === query.recordId) &&
       (query.from === undefined || entry.timestamp >= query.from) &&
       (query.to === undefined || entry.timestamp <= query.to);
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const page: AccessLogEntry[] = [];
     let total = 0;
     for (let i = candidates.length - 1; i >= 0; i--) {
@@ -86,6 +92,24 @@ export class LogIndex {
     if (lists.length === 0) return this.entries.map((_, position) => position);
     return lists.reduce((smallest, list) => (list.length < smallest.length ? list : smallest));
   }
+}
+
+/**
+ * `query` over two logs where every entry of `newer` comes after every entry of `older` (the final
+ * log and its unconfirmed tail), without copying either.
+ */
+export function queryNewestFirst(older: LogIndex, newer: LogIndex, query: LogQuery): LogQueryPage {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const recent = newer.query(query);
+  const rest = older.query({ ...query, offset: Math.max(0, offset - recent.total), limit: limit - recent.entries.length });
+  return { entries: [...recent.entries, ...rest.entries], total: recent.total + rest.total };
+}
+
+function actionsOf(query: LogQuery): ReadonlySet<AccessLogAction> | undefined {
+  const group: readonly AccessLogAction[] | undefined = query.actionGroup === undefined ? undefined : ACTION_GROUPS[query.actionGroup].actions;
+  if (query.actions === undefined) return group === undefined ? undefined : new Set(group);
+  return new Set(group === undefined ? query.actions : query.actions.filter((action) => group.includes(action)));
 }
 
 function push(index: Map<string, number[]>, party: Address, position: number): void {

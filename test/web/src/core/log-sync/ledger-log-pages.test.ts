@@ -1,10 +1,11 @@
+import type { Log } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { ledgerEventNames } from "../../../../../web/src/core/access-log/entries.js";
 import { compareChainOrder, latestBlockNumber, readLedgerEvents, type LedgerEvent, type LedgerEventName } from "../../../../../web/src/core/chain/events.js";
 import type { LedgerConnection } from "../../../../../web/src/core/chain/connection.js";
 import type { SpanPolicy } from "../../../../../web/src/core/log-sync/block-span.js";
-import { ledgerEventPages } from "../../../../../web/src/core/log-sync/ledger-log-pages.js";
+import { decodeLedgerLogs, ledgerEventPages, UndecodableLedgerLogError } from "../../../../../web/src/core/log-sync/ledger-log-pages.js";
 import { bit, Category } from "../../../../helpers/fixture.js";
 import { useViemWorld } from "../../../../helpers/viemWorld.js";
 import { ledgerSteps, type RecordedRequest } from "../access-log/support.js";
@@ -62,5 +63,23 @@ describe("ledgerEventPages", () => {
     for await (const page of ledgerEventPages(connection, connection.deploymentBlock, latest, { policy: POLICY })) events.push(...page.logs);
     expect(getLogsSpans.some((span) => span > MAX_BLOCKS)).toBe(true);
     expect(positions(events)).toEqual(positions(await everyEventByName(viem().connection)));
+  });
+});
+
+describe("decodeLedgerLogs", () => {
+  it("decodeLedgerLogs_logOfAnEventOutsideTheAbi_throwsUndecodableLedgerLogErrorNamingIt", () => {
+    const foreign: Log = {
+      address: viem().connection.address,
+      blockHash: `0x${"ab".repeat(32)}`,
+      blockNumber: 7n,
+      data: "0x",
+      logIndex: 3,
+      transactionHash: `0x${"cd".repeat(32)}`,
+      transactionIndex: 0,
+      removed: false,
+      topics: [`0x${"ee".repeat(32)}`],
+    };
+    expect(() => decodeLedgerLogs([foreign])).toThrow(UndecodableLedgerLogError);
+    expect(() => decodeLedgerLogs([foreign])).toThrow(expect.objectContaining({ blockNumber: 7n, logIndex: 3, topic: `0x${"ee".repeat(32)}` }) as Error);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { AccessLogEntry } from "../../../../../web/src/core/access-log/entry.js";
 import type { Address } from "../../../../../web/src/core/ledger-context.js";
-import { LogIndex } from "../../../../../web/src/core/log-sync/log-query.js";
+import { LogIndex, queryNewestFirst } from "../../../../../web/src/core/log-sync/log-query.js";
 import { Category } from "../../../../helpers/fixture.js";
 import { entryOf } from "../access-log/support.js";
 
@@ -64,6 +64,50 @@ describe("LogIndex.query", () => {
 
   it("query_unknownParty_returnsNothing", () => {
     expect(index().query({ actor: bob })).toEqual({ entries: [], total: 0 });
+  });
+});
+
+describe("LogIndex.query paging and action groups", () => {
+  it("query_actionGroup_returnsOnlyThatGroupsActions", () => {
+    expect(index().query({ actionGroup: "reads" }).entries).toEqual([secondRead, read]);
+    expect(index().query({ actionGroup: "admin" }).entries).toEqual([paused]);
+  });
+
+  it("query_actionGroupAndActions_returnsTheActionsInBoth", () => {
+    expect(index().query({ actionGroup: "records", actions: ["record-added", "record-read"] }).entries).toEqual([added]);
+    expect(index().query({ actionGroup: "access", actions: ["record-read"] })).toEqual({ entries: [], total: 0 });
+  });
+
+  it("query_negativeOrFractionalPaging_throwsRangeError", () => {
+    expect(() => index().query({ offset: -1 })).toThrow(RangeError);
+    expect(() => index().query({ limit: 1.5 })).toThrow(RangeError);
+  });
+
+  it("query_limitZero_countsWithoutEntries", () => {
+    expect(index().query({ actor: doctor, limit: 0 })).toEqual({ entries: [], total: 3 });
+  });
+});
+
+describe("queryNewestFirst", () => {
+  function split(): [LogIndex, LogIndex] {
+    const older = new LogIndex();
+    older.append([grant, read, added]);
+    const newer = new LogIndex();
+    newer.append([paused, secondRead]);
+    return [older, newer];
+  }
+
+  it("queryNewestFirst_pagesAcrossBothLogs_equalToOneLogWithEverything", () => {
+    const [older, newer] = split();
+    for (const [offset, limit] of [[0, 1], [1, 2], [2, 2], [0, 10], [4, 3], [5, 1]] as const) {
+      expect(queryNewestFirst(older, newer, { offset, limit })).toEqual(index().query({ offset, limit }));
+    }
+  });
+
+  it("queryNewestFirst_filtered_countsMatchesInBoth", () => {
+    const [older, newer] = split();
+    expect(queryNewestFirst(older, newer, { patient: alice, limit: 2 })).toEqual({ entries: [secondRead, read], total: 3 });
+    expect(queryNewestFirst(older, newer, { patient: alice, offset: 1, limit: 5 })).toEqual({ entries: [read, grant], total: 3 });
   });
 });
 
