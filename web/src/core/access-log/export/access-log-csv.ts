@@ -7,7 +7,7 @@ import { categoryName } from "../../chain/categories.js";
 import { denyReasonName, purposeName, retractReasonName } from "../codes.js";
 import { describeAccessLogEntry, type NameOf } from "../describe.js";
 import type { AccessLogEntry } from "../entry.js";
-import { csvRows } from "./csv-format.js";
+import { csvRows, parseCsv, restoreCell } from "./csv-format.js";
 
 export const ACCESS_LOG_CSV_COLUMNS = [
   "time_utc",
@@ -72,4 +72,25 @@ export function accessLogCsv(entries: readonly AccessLogEntry[], nameOf: NameOf 
     return ACCESS_LOG_CSV_COLUMNS.map((column) => cells[column]);
   });
   return csvRows([[...ACCESS_LOG_CSV_COLUMNS], ...rows]);
+}
+
+export class NotAnAccessLogCsvError extends Error {
+  readonly code = "NOT_AN_ACCESS_LOG_CSV";
+  constructor(what: string) {
+    super(`This CSV is not an access-log export: ${what}.`);
+    this.name = "NotAnAccessLogCsvError";
+  }
+}
+
+/**
+ * The rows of a CSV that accessLogCsv wrote, by column, with every cell as it was before the formula
+ * guard: what the export carried, for tests and for tools that re-import an export.
+ */
+export function parseAccessLogCsv(text: string): Record<AccessLogCsvColumn, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  if (header === undefined || header.join(",") !== ACCESS_LOG_CSV_COLUMNS.join(",")) throw new NotAnAccessLogCsvError("its header row is not the access log's columns");
+  return rows.map((row, i) => {
+    if (row.length !== ACCESS_LOG_CSV_COLUMNS.length) throw new NotAnAccessLogCsvError(`row ${i + 1} has ${row.length} cells instead of ${ACCESS_LOG_CSV_COLUMNS.length}`);
+    return Object.fromEntries(ACCESS_LOG_CSV_COLUMNS.map((column, c) => [column, restoreCell(row[c] as string)])) as Record<AccessLogCsvColumn, string>;
+  });
 }

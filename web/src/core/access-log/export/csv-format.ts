@@ -2,10 +2,13 @@
  * RFC 4180 CSV, for spreadsheets an auditor opens: CRLF rows, fields with a comma, quote or line
  * break quoted and quotes doubled. Names come from public provider profiles anyone can publish, so a
  * cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return) is defused with a
- * leading apostrophe (OWASP "CSV injection").
+ * leading apostrophe (OWASP "CSV injection"). A value that already starts with apostrophes before such
+ * a character gets one more, so `restoreCell` can tell the guard's apostrophe from the value's own
+ * and a reader of our files gets every value back exactly.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const DEFUSED = /^'+[=+\-@\t\r]/;
 
 export function csvCell(value: string): string {
   const defused = FORMULA_START.test(value) ? `'${value}` : value;
@@ -16,6 +19,11 @@ export function csvRows(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+/** A cell's value as it was before `csvCell` defused it (parseCsv returns cells as a spreadsheet sees them). */
+export function restoreCell(cell: string): string {
+  return DEFUSED.test(cell) ? cell.slice(1) : cell;
+}
+
 export class CsvParseError extends Error {
   readonly code = "CSV_PARSE";
   constructor(readonly offset: number, reason: string) {
@@ -24,7 +32,7 @@ export class CsvParseError extends Error {
   }
 }
 
-/** The rows of an RFC 4180 text (the inverse of csvRows, apart from the formula guard). */
+/** The rows of an RFC 4180 text (the inverse of csvRows, apart from the formula guard: see restoreCell). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 
 import { readAccessLog } from "../../../../../../web/src/core/access-log/entries.js";
-import { ACCESS_LOG_CSV_COLUMNS, accessLogCsv, accessLogCsvRow, purposeOrReason } from "../../../../../../web/src/core/access-log/export/access-log-csv.js";
+import { ACCESS_LOG_ACTIONS } from "../../../../../../web/src/core/access-log/entry.js";
+import { ACCESS_LOG_CSV_COLUMNS, accessLogCsv, accessLogCsvRow, NotAnAccessLogCsvError, parseAccessLogCsv, purposeOrReason } from "../../../../../../web/src/core/access-log/export/access-log-csv.js";
 import { parseCsv } from "../../../../../../web/src/core/access-log/export/csv-format.js";
 import type { Address } from "../../../../../../web/src/core/ledger-context.js";
 import { bit, Category } from "../../../../../helpers/fixture.js";
 import { useViemWorld } from "../../../../../helpers/viemWorld.js";
 import { entryOf, ledgerSteps } from "../support.js";
+import { ADMIN, DOCTOR, HOSPITAL, oneEntryOfEachAction } from "./every-action.js";
 
 const { GeneralNotes: NOTES } = Category;
 
@@ -38,11 +40,43 @@ describe("accessLogCsv", () => {
     expect(read?.[12]).toBe("emergency treatment");
   });
 
+  it("accessLogCsv_everyActionWithHostileNames_roundTripsThroughParseAccessLogCsv", () => {
+    const entries = oneEntryOfEachAction();
+    // Public profile names are attacker-chosen: formulas, apostrophes, separators and line breaks.
+    const names = new Map<Address, string>([
+      [DOCTOR, '=HYPERLINK("http://evil.example","open")'],
+      [HOSPITAL, "'-already an apostrophe"],
+      [ADMIN, 'St. Mary\'s, "North"\r\nWing'],
+    ]);
+    const nameOf = (address: Address) => names.get(address);
+    const text = accessLogCsv(entries, nameOf);
+    const rows = parseAccessLogCsv(text);
+    expect(rows).toEqual(entries.map((entry) => accessLogCsvRow(entry, nameOf)));
+    expect(rows.map((row) => row.action)).toEqual([...ACCESS_LOG_ACTIONS]);
+    expect(rows.map((row) => row.time_utc)).toEqual(entries.map((entry) => new Date(entry.timestamp * 1000).toISOString()));
+    expect(rows.find((row) => row.action === "record-read")).toMatchObject({ actor_name: names.get(DOCTOR), record: "1", categories: "lab results", purpose_or_reason: "a legal or compliance audit" });
+    expect(rows.find((row) => row.action === "access-granted")?.categories).toBe("general notes;lab results");
+    // What a spreadsheet sees: no cell of the file starts a formula.
+    const cells = parseCsv(text).flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells).toContain(`'${names.get(DOCTOR)}`);
+  });
+
   it("accessLogCsv_maliciousProfileName_isDefusedInTheCell", () => {
     const actor = "0xD0c7000000000000000000000000000000000003" as Address;
     const entry = entryOf({ action: "paused", actor });
     const text = accessLogCsv([entry], () => "=cmd|' /C calc'!A0");
     expect(text.split("\r\n")[1]).toContain(",'=cmd|' /C calc'!A0,");
+  });
+});
+
+describe("parseAccessLogCsv", () => {
+  it("parseAccessLogCsv_csvWithOtherColumns_throwsNotAnAccessLogCsvError", () => {
+    expect(() => parseAccessLogCsv("name,value\r\na,b\r\n")).toThrow(NotAnAccessLogCsvError);
+  });
+
+  it("parseAccessLogCsv_rowWithMissingCells_throwsNotAnAccessLogCsvError", () => {
+    expect(() => parseAccessLogCsv(`${ACCESS_LOG_CSV_COLUMNS.join(",")}\r\na,b\r\n`)).toThrow(/row 1 has 2 cells/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { csvCell, CsvParseError, csvRows, parseCsv } from "../../../../../../web/src/core/access-log/export/csv-format.js";
+import { csvCell, CsvParseError, csvRows, parseCsv, restoreCell } from "../../../../../../web/src/core/access-log/export/csv-format.js";
 
 describe("csvCell", () => {
   it("csvCell_plainText_isLeftAlone", () => {
@@ -17,6 +17,19 @@ describe("csvCell", () => {
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+  });
+});
+
+describe("restoreCell", () => {
+  it("restoreCell_valuesTheGuardTouchesOrNot_comeBackExactly", () => {
+    const values = ["=1+1", "'=1+1", "''+2", "-", "@x", "\tx", "'plain", "''", " =x", "plain", ""];
+    const [cells] = parseCsv(csvRows([values]));
+    expect(cells?.map(restoreCell)).toEqual(values);
+  });
+
+  it("csvCell_apostropheBeforeAFormula_getsOneMoreSoTheSpreadsheetStillShowsText", () => {
+    expect(csvCell("'=1+1")).toBe("''=1+1");
+    expect(csvCell("'plain")).toBe("'plain");
   });
 });
 
