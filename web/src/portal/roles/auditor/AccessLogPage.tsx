@@ -21,7 +21,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export default function AccessLogPage() {
   const { readConnection } = useSession();
   const log = useQuery({ queryKey: ["access-log"], queryFn: () => readAccessLog(readConnection) });
-  const { nameOf, displayName } = useParticipantNames();
+  const { nameOf, displayName, isLoading: namesLoading } = useParticipantNames();
   const [fields, setFields] = useState<LogFilterFields>(EMPTY_LOG_FILTER_FIELDS);
   const [pageIndex, setPageIndex] = useState(0);
 
@@ -42,7 +42,8 @@ export default function AccessLogPage() {
         opened, key changes and administration. It shows who did what and when — never what a record says.
       </p>
       <LogFilters fields={fields} errors={result.ok ? {} : result.errors} update={update} reset={() => setFields(EMPTY_LOG_FILTER_FIELDS)} />
-      {log.isPending ? (
+      {/* Names first: sentences that change under the reader from addresses to names would mislead. */}
+      {log.isPending || namesLoading ? (
         <Loading what="the access log" />
       ) : log.isError ? (
         <ErrorNotice error={log.error} what="the access log" retry={() => void log.refetch()} />

@@ -12,7 +12,7 @@ import { provenanceRows } from "./provenance-rows.js";
 export default function ProvenancePage() {
   const { account, readConnection } = useSession();
   const list = useParticipantList();
-  const { displayName } = useParticipantNames();
+  const { displayName, isLoading: namesLoading } = useParticipantNames();
   // The hospital writes records too; its own belong with its staff's.
   const authors = account === undefined || list.participants === undefined ? undefined : [account, ...staffOf(list.participants, account).map((member) => member.account)];
   const records = useQuery({
@@ -32,7 +32,7 @@ export default function ProvenancePage() {
         <ErrorNotice error={list.error} what="your staff" retry={list.retry} />
       ) : records.isError ? (
         <ErrorNotice error={records.error} what="your records" retry={() => void records.refetch()} />
-      ) : records.data === undefined ? (
+      ) : records.data === undefined || namesLoading ? (
         <Loading what="your records" />
       ) : records.data.length === 0 ? (
         <EmptyState title="No records yet">

@@ -42,7 +42,7 @@ export function ActivityPage() {
           ))}
         </select>
       </label>
-      {log.isPending ? (
+      {log.isPending || directory.isLoading ? (
         <Loading what="the access log" />
       ) : log.isError ? (
         <ErrorNotice error={log.error} what="the access log" retry={() => void log.refetch()} />
