@@ -132,6 +132,7 @@ export class LedgerLog {
     let rolledBack = await this.#undoReorg();
     const finalTo = head - BigInt(this.options.confirmations);
     const fromBlock = this.#syncedTo + 1n;
+    const checkpointsBefore = this.#checkpoints;
     let added = 0;
     const tentative = new LogIndex();
     // Categories of records added in this sync's unconfirmed part: usable within it, forgotten after.
@@ -182,7 +183,8 @@ export class LedgerLog {
     } finally {
       // What became final before a failure or an abort stays: the next sync goes on from there.
       if (this.#syncedTo >= fromBlock) await this.#checkpoint();
-      await this.cache.save(stringifyWithBigints(this.#snapshot()));
+      // A whole log is a large text: it is written only when its final part changed.
+      if (this.#checkpoints !== checkpointsBefore || added > 0 || rolledBack > 0) await this.cache.save(stringifyWithBigints(this.#snapshot()));
     }
     return { added, rolledBack, head };
   }

@@ -1,3 +1,4 @@
+import { HttpRequestError, InvalidParamsRpcError, LimitExceededRpcError, TimeoutError } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { checkSpanPolicy, DEFAULT_SPAN_POLICY, isTooMuchError, mustShrink, nextSpan, type SpanPolicy } from "../../../../../web/src/core/log-sync/block-span.js";
@@ -78,5 +79,29 @@ describe("isTooMuchError", () => {
     expect(isTooMuchError(new Error("invalid block tag"))).toBe(false);
     expect(isTooMuchError(undefined)).toBe(false);
     expect(isTooMuchError("query returned more than 10000 results")).toBe(false);
+  });
+});
+
+describe("isTooMuchError with viem's own errors", () => {
+  it("isTooMuchError_viemHttp413_isTrue", () => {
+    expect(isTooMuchError(new HttpRequestError({ url: "https://rpc.example", status: 413, body: { method: "eth_getLogs" } }))).toBe(true);
+  });
+
+  it("isTooMuchError_viemTimeout_isTrue", () => {
+    expect(isTooMuchError(new TimeoutError({ url: "https://rpc.example", body: { method: "eth_getLogs" } }))).toBe(true);
+  });
+
+  it("isTooMuchError_viemInvalidParamsWithRangeWording_isTrue", () => {
+    const refusal = new InvalidParamsRpcError(Object.assign(new Error("eth_getLogs block range is too large, max is 2000"), { code: -32602 }));
+    expect(isTooMuchError(refusal)).toBe(true);
+  });
+
+  it("isTooMuchError_viemInvalidParamsWithoutRangeWording_isFalse", () => {
+    const malformed = new InvalidParamsRpcError(Object.assign(new Error("invalid argument 0: hex string without 0x prefix"), { code: -32602 }));
+    expect(isTooMuchError(malformed)).toBe(false);
+  });
+
+  it("isTooMuchError_viemLimitExceeded_isTrue", () => {
+    expect(isTooMuchError(new LimitExceededRpcError(new Error("query returned more than 10000 results")))).toBe(true);
   });
 });

@@ -107,6 +107,25 @@ describe("LedgerLog.sync on anvil", () => {
     expect(log.entries).toEqual(await onChain());
   });
 
+  it("sync_noNewBlocks_doesNotWriteTheCacheAgain", async () => {
+    const saved: string[] = [];
+    const cache = new (class extends MemoryLogCache {
+      override async save(text: string): Promise<void> {
+        saved.push(text);
+        await super.save(text);
+      }
+    })();
+    const log = await openLog(cache);
+    await log.sync();
+    expect(saved).toHaveLength(1);
+    expect(await log.sync()).toMatchObject({ added: 0, rolledBack: 0 });
+    expect(saved).toHaveLength(1);
+    await chain.mine(1);
+    await log.sync();
+    expect(saved).toHaveLength(2);
+    expect(parseWithBigints(saved[1] as string)).toMatchObject({ syncedTo: log.syncedTo });
+  });
+
   it("sync_twoCallsAtOnce_runOneAfterTheOtherWithoutDuplicates", async () => {
     const log = await openLog();
     const [first, second] = await Promise.all([log.sync(), log.sync()]);
