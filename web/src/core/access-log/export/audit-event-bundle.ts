@@ -1,9 +1,11 @@
 /**
- * Any filtered view of the access log as a FHIR R4 Bundle (type "collection": an export, not a
- * search answer) of AuditEvents shaped after IHE BALP. Parties are identified by CAIP-10 account ids
- * (`eip155:<chain id>:<address>`), the observer is the ledger contract, and each event names its
- * ledger transaction in an entity whose `detail` carries the transaction hash, block and log index.
- * Only what the chain holds goes in: addresses, record ids, categories, codes, times and hashes.
+ * Any filtered view of the access log as a FHIR R4 Bundle of AuditEvents shaped after IHE BALP.
+ * The Bundle is a "collection": an export of events that already happened, not the answer to a
+ * FHIR search (a "searchset" promises search semantics, self links and matches a server computed).
+ * Parties are identified by CAIP-10 account ids (`eip155:<chain id>:<address>`, one string that
+ * says which chain the address lives on), the observer is the ledger contract, and each event names
+ * its ledger transaction in an entity whose `detail` carries the transaction hash, block and log
+ * index. Only what the chain holds goes in: addresses, record ids, categories, codes, times, hashes.
  */
 import type { AuditEvent, AuditEventAgent, AuditEventEntity, Bundle } from "@medplum/fhirtypes";
 
@@ -16,6 +18,8 @@ import { AUDIT_CODING, PURPOSE_OF_USE } from "./audit-event-codes.js";
 export const CAIP10_SYSTEM = "https://chainagnostic.org/CAIPs/caip-10";
 export const RECORD_SYSTEM = "urn:ehr-ledger:record";
 export const TRANSACTION_SYSTEM = "urn:ehr-ledger:transaction";
+/** A patient's consent to one grantee: `<patient>/<grantee>`. */
+export const CONSENT_SYSTEM = "urn:ehr-ledger:consent";
 
 const ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
 const OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
@@ -33,15 +37,31 @@ function purposeOf(entry: AccessLogEntry): number | undefined {
   return entry.action === "record-read" || entry.action === "access-requested" ? entry.purpose : undefined;
 }
 
+/** The grantee of the consent a consent action concerns; undefined for other actions. */
+function granteeOf(entry: AccessLogEntry): Address | undefined {
+  switch (entry.action) {
+    case "access-granted":
+    case "access-revoked":
+    case "access-request-denied":
+      return entry.subject;
+    case "access-requested":
+      return entry.actor;
+    default:
+      return undefined;
+  }
+}
+
+// Whose roles change in these actions: the account is what the event is about (a DICOM
+// "Security User Entity"), not a participant in it.
+const ROLE_CHANGES: ReadonlySet<AccessLogAction> = new Set(["participant-registered", "participant-suspended", "participant-reactivated", "admin-role-event"]);
+
 /** One access-log entry as an AuditEvent. */
 export function toAuditEvent(entry: AccessLogEntry, context: AuditExportContext): AuditEvent {
   const coding = AUDIT_CODING[entry.action];
-  const agent: AuditEventAgent[] = [
-    { type: { coding: [{ system: PARTICIPATION, code: "AUT", display: "author (originator)" }] }, who: { identifier: { system: CAIP10_SYSTEM, value: caip10(context, entry.actor) } }, requestor: true },
-  ];
-  if (entry.subject !== undefined) {
-    agent.push({ type: { coding: [{ system: PARTICIPATION, code: "IRCP", display: "information recipient" }] }, who: { identifier: { system: CAIP10_SYSTEM, value: caip10(context, entry.subject) } }, requestor: false });
-  }
+  const identifier = (address: Address) => ({ identifier: { system: CAIP10_SYSTEM, value: caip10(context, address) } });
+  // BALP's user agent: the information recipient on reads, the author on everything that writes.
+  const actorType = coding.action === "R" ? { code: "IRCP", display: "information recipient" } : { code: "AUT", display: "author (originator)" };
+  const agent: AuditEventAgent[] = [{ type: { coding: [{ system: PARTICIPATION, ...actorType }] }, who: identifier(entry.actor), requestor: true }];
   const entity: AuditEventEntity[] = [
     {
       what: { identifier: { system: TRANSACTION_SYSTEM, value: entry.transactionHash } },
@@ -54,17 +74,27 @@ export function toAuditEvent(entry: AccessLogEntry, context: AuditExportContext)
       ],
     },
   ];
-  if (entry.patient !== undefined) {
-    entity.push({ what: { identifier: { system: CAIP10_SYSTEM, value: caip10(context, entry.patient) } }, type: { system: ENTITY_TYPE, code: "1", display: "Person" }, role: { system: OBJECT_ROLE, code: "1", display: "Patient" } });
+  if (entry.subject !== undefined && ROLE_CHANGES.has(entry.action)) {
+    entity.push({ what: identifier(entry.subject), type: { system: ENTITY_TYPE, code: "1", display: "Person" }, role: { system: OBJECT_ROLE, code: "11", display: "Security User Entity" } });
+  } else if (entry.subject !== undefined) {
+    agent.push({ type: { coding: [{ system: PARTICIPATION, code: "IRCP", display: "information recipient" }] }, who: identifier(entry.subject), requestor: false });
   }
-  if (entry.patient !== undefined && entry.recordId !== undefined) {
-    entity.push({
-      what: { identifier: { system: RECORD_SYSTEM, value: `${entry.patient}/${entry.recordId}` } },
+  if (entry.patient !== undefined) {
+    entity.push({ what: identifier(entry.patient), type: { system: ENTITY_TYPE, code: "1", display: "Person" }, role: { system: OBJECT_ROLE, code: "1", display: "Patient" } });
+  }
+  // The record, or the consent a consent action changes: BALP's "data" entity.
+  const grantee = granteeOf(entry);
+  const dataEntity = (system: string, value: string): AuditEventEntity => {
+    const details = (entry.categories ?? []).map((category) => ({ type: "category", valueString: categoryName(category) }));
+    return {
+      what: { identifier: { system, value } },
       type: { system: ENTITY_TYPE, code: "2", display: "System Object" },
       role: { system: OBJECT_ROLE, code: "4", display: "Domain Resource" },
-      detail: (entry.categories ?? []).map((category) => ({ type: "category", valueString: categoryName(category) })),
-    });
-  }
+      ...(details.length === 0 ? {} : { detail: details }),
+    };
+  };
+  if (entry.patient !== undefined && entry.recordId !== undefined) entity.push(dataEntity(RECORD_SYSTEM, `${entry.patient}/${entry.recordId}`));
+  if (entry.patient !== undefined && grantee !== undefined) entity.push(dataEntity(CONSENT_SYSTEM, `${entry.patient}/${grantee}`));
   const purpose = purposeOf(entry);
   const purposeCoding = purpose === undefined ? undefined : PURPOSE_OF_USE[purpose];
   return {
@@ -85,7 +115,7 @@ export function toAuditEvent(entry: AccessLogEntry, context: AuditExportContext)
   };
 }
 
-/** `entries` as a collection Bundle of AuditEvents, in the entries' order. */
+/** `entries` as a collection Bundle of AuditEvents, one per entry, in the entries' order. */
 export function toAuditEventBundle(entries: readonly AccessLogEntry[], context: AuditExportContext, exportedAt = new Date()): Bundle<AuditEvent> {
   return {
     resourceType: "Bundle",
