@@ -15,10 +15,10 @@ import { latestBlockNumber, type LedgerEvent } from "../chain/events.js";
 import type { Address } from "../ledger-context.js";
 import type { SpanPolicy } from "./block-span.js";
 import { ledgerEventPages } from "./ledger-log-pages.js";
-import { parseWithBigints, stringifyWithBigints, type LogCache } from "./log-cache.js";
+import type { LogCache } from "./log-cache.js";
+import { decodeLogSnapshot, encodeLogSnapshot, entryLine, type Checkpoint, type LogSnapshot } from "./log-snapshot.js";
 import { LogIndex, queryNewestFirst, type LogQuery, type LogQueryPage } from "./log-query.js";
 
-const SNAPSHOT_VERSION = 1;
 /** Final blocks whose hashes are kept to find where a reorg forked. */
 const CHECKPOINTS_KEPT = 64;
 /**
@@ -26,21 +26,6 @@ const CHECKPOINTS_KEPT = 64;
  * batch on a batching transport), and never more than twice this many requests are in flight.
  */
 const FACTS_CHUNK = 1_000;
-
-interface Checkpoint {
-  blockNumber: bigint;
-  hash: Hex;
-}
-
-interface LogSnapshot {
-  version: number;
-  chainId: number;
-  contract: string;
-  /** Every final event up to and including this block is in `entries`. */
-  syncedTo: bigint;
-  checkpoints: Checkpoint[];
-  entries: AccessLogEntry[];
-}
 
 export interface LedgerLogOptions {
   /** Blocks an event must be under before it is final and cached (0 on a dev chain). */
@@ -78,6 +63,8 @@ export class LedgerLog {
   readonly #index = new LogIndex();
   #tentative = new LogIndex();
   #running: Promise<void> = Promise.resolve();
+  /** The cache's line of each final entry so far (log-snapshot.ts), filled in when saving. */
+  #lines: string[] = [];
   #syncedTo: bigint;
   #checkpoints: Checkpoint[] = [];
   readonly #categories = new Map<string, number>();
@@ -96,7 +83,8 @@ export class LedgerLog {
     if (!Number.isInteger(confirmations) || confirmations < 0) throw new RangeError(`confirmations must be a whole number ≥ 0 (got ${confirmations})`);
     const log = new LedgerLog(connection, cache, { ...options, confirmations });
     const text = await cache.load();
-    if (text !== undefined) log.#restore(parseWithBigints(text) as LogSnapshot);
+    const snapshot = text === undefined ? undefined : decodeLogSnapshot(text);
+    if (snapshot !== undefined) log.#restore(snapshot);
     return log;
   }
 
@@ -184,7 +172,7 @@ export class LedgerLog {
       // What became final before a failure or an abort stays: the next sync goes on from there.
       if (this.#syncedTo >= fromBlock) await this.#checkpoint();
       // A whole log is a large text: it is written only when its final part changed.
-      if (this.#checkpoints !== checkpointsBefore || added > 0 || rolledBack > 0) await this.cache.save(stringifyWithBigints(this.#snapshot()));
+      if (this.#checkpoints !== checkpointsBefore || added > 0 || rolledBack > 0) await this.cache.save(this.#snapshotText());
     }
     return { added, rolledBack, head };
   }
@@ -215,6 +203,8 @@ export class LedgerLog {
   #rollBackFrom(blockNumber: bigint): number {
     const before = this.#index.entries.length;
     this.#index.truncateFrom(blockNumber);
+    // The index keeps a prefix (entries are in chain order), so the lines do too.
+    this.#lines.length = Math.min(this.#lines.length, this.#index.entries.length);
     this.#categories.clear();
     this.#index.entries.forEach((entry) => this.#remember(entry, this.#categories));
     this.#checkpoints = this.#checkpoints.filter((checkpoint) => checkpoint.blockNumber < blockNumber);
@@ -239,24 +229,21 @@ export class LedgerLog {
     }
   }
 
-  #snapshot(): LogSnapshot {
-    return {
-      version: SNAPSHOT_VERSION,
-      chainId: this.connection.chainId,
-      contract: this.connection.address.toLowerCase(),
-      syncedTo: this.#syncedTo,
-      checkpoints: this.#checkpoints,
-      entries: this.#index.entries,
-    };
+  #snapshotText(): string {
+    const entries = this.#index.entries;
+    for (let i = this.#lines.length; i < entries.length; i++) this.#lines.push(entryLine(entries[i] as AccessLogEntry));
+    const header = { chainId: this.connection.chainId, contract: this.connection.address.toLowerCase(), syncedTo: this.#syncedTo, checkpoints: this.#checkpoints };
+    return encodeLogSnapshot(header, this.#lines);
   }
 
-  #restore(snapshot: LogSnapshot): void {
-    const same = snapshot.version === SNAPSHOT_VERSION && snapshot.chainId === this.connection.chainId && snapshot.contract === this.connection.address.toLowerCase();
+  #restore({ header, entries, lines }: LogSnapshot): void {
+    const same = header.chainId === this.connection.chainId && header.contract === this.connection.address.toLowerCase();
     if (!same) return;
-    this.#index.append(snapshot.entries);
-    snapshot.entries.forEach((entry) => this.#remember(entry, this.#categories));
-    this.#syncedTo = snapshot.syncedTo;
-    this.#checkpoints = snapshot.checkpoints;
+    this.#index.append(entries);
+    this.#lines = lines;
+    entries.forEach((entry) => this.#remember(entry, this.#categories));
+    this.#syncedTo = header.syncedTo;
+    this.#checkpoints = header.checkpoints;
   }
 }
 

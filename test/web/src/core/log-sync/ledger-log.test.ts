@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { readAccessLog } from "../../../../../web/src/core/access-log/entries.js";
 import type { AccessLogEntry } from "../../../../../web/src/core/access-log/entry.js";
-import { MemoryLogCache, parseWithBigints } from "../../../../../web/src/core/log-sync/log-cache.js";
+import { MemoryLogCache } from "../../../../../web/src/core/log-sync/log-cache.js";
+import { decodeLogSnapshot, encodeLogSnapshot } from "../../../../../web/src/core/log-sync/log-snapshot.js";
 import { LedgerLog, type SyncProgress } from "../../../../../web/src/core/log-sync/ledger-log.js";
 import { bit, Category } from "../../../../helpers/fixture.js";
 import { useViemWorld } from "../../../../helpers/viemWorld.js";
@@ -77,12 +78,12 @@ describe("LedgerLog.sync", () => {
     const report = await log.sync();
     expect(report.added).toBe(0);
     expect(log.entries.at(-1)).toMatchObject({ action: "record-added", recordId: 2n });
-    const cached = parseWithBigints((await cache.load()) as string) as { entries: AccessLogEntry[] };
+    const cached = decodeLogSnapshot((await cache.load()) as string) as { entries: AccessLogEntry[] };
     expect(cached.entries.some((entry) => entry.action === "record-added" && entry.recordId === 2n)).toBe(false);
 
     await networkHelpers().mine(2);
     expect((await log.sync()).added).toBe(1);
-    const cachedLater = parseWithBigints((await cache.load()) as string) as { entries: AccessLogEntry[] };
+    const cachedLater = decodeLogSnapshot((await cache.load()) as string) as { entries: AccessLogEntry[] };
     expect(cachedLater.entries.at(-1)).toMatchObject({ action: "record-added", recordId: 2n });
   });
 
@@ -108,7 +109,7 @@ describe("LedgerLog.sync", () => {
 
   it("open_cacheOfAnotherContract_isIgnored", async () => {
     const cache = new MemoryLogCache();
-    await cache.save(JSON.stringify({ version: 1, chainId: viem().connection.chainId, contract: "0x0000000000000000000000000000000000000001", syncedTo: { $bigint: "999" }, checkpoints: [], entries: [] }));
+    await cache.save(encodeLogSnapshot({ chainId: viem().connection.chainId, contract: "0x0000000000000000000000000000000000000001", syncedTo: 999n, checkpoints: [] }, []));
     const log = await openLog(0, cache);
     expect(log.size).toBe(0);
     await log.sync();
