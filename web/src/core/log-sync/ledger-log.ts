@@ -17,6 +17,7 @@ import type { SpanPolicy } from "./block-span.js";
 import { ledgerEventPages } from "./ledger-log-pages.js";
 import type { LogCache } from "./log-cache.js";
 import { decodeLogSnapshot, encodeLogSnapshot, entryLine, type Checkpoint, type LogSnapshot } from "./log-snapshot.js";
+import { readAhead } from "./read-ahead.js";
 import { LogIndex, queryNewestFirst, type LogQuery, type LogQueryPage } from "./log-query.js";
 
 /** Final blocks whose hashes are kept to find where a reorg forked. */
@@ -130,7 +131,9 @@ export class LedgerLog {
     let interrupted = false;
 
     try {
-      for await (const page of ledgerEventPages(this.connection, fromBlock, head, pagesOptions)) {
+      for await (const page of readAhead(ledgerEventPages(this.connection, fromBlock, head, pagesOptions))) {
+        // The page read ahead came in after an abort: it is not taken.
+        options.signal?.throwIfAborted();
         const removed = page.logs.find((event) => event.removed);
         if (removed !== undefined) {
           // A provider took a log back mid-read: forget what came from its block on, read it next sync.
