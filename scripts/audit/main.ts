@@ -19,8 +19,7 @@ import path from "node:path";
 
 import { createPublicClient, http } from "viem";
 
-import { accessLogCsv } from "../../web/src/core/access-log/export/access-log-csv.js";
-import { toAuditEventBundle } from "../../web/src/core/access-log/export/audit-event-bundle.js";
+import { exportAccessLog } from "../../web/src/core/access-log/export/export-access-log.js";
 import { createLedgerConnection } from "../../web/src/core/chain/connection.js";
 import { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
 import type { LogQuery } from "../../web/src/core/log-sync/log-query.js";
@@ -62,7 +61,7 @@ async function main(): Promise<void> {
     output = auditTable(page.entries, page.total);
   } else {
     const all = log.query({ ...query, limit: Number.MAX_SAFE_INTEGER }).entries.reverse();
-    output = options.format === "csv" ? accessLogCsv(all) : `${JSON.stringify(toAuditEventBundle(all, { chainId, contract: address }), null, 2)}\n`;
+    output = exportAccessLog(options.format, all, { chainId, contract: address }).text;
     process.stderr.write(`[audit] ${all.length} matching entries as ${options.format}\n`);
   }
   if (options.out === undefined) process.stdout.write(output);

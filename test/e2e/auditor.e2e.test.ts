@@ -76,7 +76,7 @@ describe("auditor area", () => {
     expect(forPatient.some((action) => action.includes("granted"))).toBe(true);
     expect(forPatient.some((action) => action.includes("registered"))).toBe(false);
 
-    await page.getByLabel("Action").selectOption({ label: "Records opened" });
+    await page.getByLabel("Action").selectOption({ label: "Records opened: all" });
     await expect.poll(() => actionsShown(page)).toEqual([`${DOCTOR_NAME} opened record #1 (patient-reported data) of patient ${shortAddress(patient)} for treatment`]);
     expect(await page.locator("tbody tr td:nth-child(2)").allTextContents()).toEqual([DOCTOR_NAME]);
     expect(await page.locator("tbody tr td:nth-child(5)").allTextContents()).toEqual(["#1"]);

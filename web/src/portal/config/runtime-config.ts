@@ -19,6 +19,8 @@ export interface PortalRuntimeConfig {
   demoWallet: boolean;
   /** Idle time before keys and decrypted content are wiped (HIPAA automatic logoff). */
   idleLockMinutes: number;
+  /** Blocks an event must be under before the access log treats it as final (default: 0 on the dev chain, 2 elsewhere). */
+  logConfirmations?: number;
 }
 
 export const LOCAL_DEV_CHAIN_ID = 1337;
@@ -67,5 +69,6 @@ export function parseRuntimeConfig(json: unknown): PortalRuntimeConfig {
     idleLockMinutes,
   };
   if (raw.ipfsToken !== undefined) config.ipfsToken = field(raw.ipfsToken, "ipfsToken", isString, "a token");
+  if (raw.logConfirmations !== undefined) config.logConfirmations = field(raw.logConfirmations, "logConfirmations", isCount, "a whole number of blocks");
   return config;
 }

@@ -31,7 +31,13 @@ describe("parseRuntimeConfig", () => {
     expect(parseRuntimeConfig({ ...valid, ipfsToken: "secret" }).ipfsToken).toBe("secret");
   });
 
+  it("parseRuntimeConfig_logConfirmations_keepsThemAndLeavesThemOutWhenAbsent", () => {
+    expect(parseRuntimeConfig({ ...valid, logConfirmations: 12 }).logConfirmations).toBe(12);
+    expect("logConfirmations" in parseRuntimeConfig(valid)).toBe(false);
+  });
+
   it.each([
+    ["negative log confirmations", { ...valid, logConfirmations: -1 }, '"logConfirmations" must be a whole number of blocks'],
     ["not an object", null, "it is not a JSON object"],
     ["bad address", { ...valid, ledgerAddress: "0x1234" }, '"ledgerAddress" must be a 20-byte hex address'],
     ["bad RPC URL", { ...valid, rpcUrl: "ftp://x" }, '"rpcUrl" must be an http(s) URL'],

@@ -1,32 +1,48 @@
 /**
- * The auditor's filter controls as typed text, and the core filter they mean. Dates are whole days
+ * The auditor's filter controls as typed text, and the log query they mean. Dates are whole days
  * in the user's time zone: "from" starts at local midnight, "to" includes its whole day.
  */
 import { isAddress } from "viem";
 
-import { ACTION_GROUPS, type AccessLogFilter, type ActionGroupName } from "../../../core/access-log/filter.js";
+import { ACCESS_LOG_ACTIONS, type AccessLogAction } from "../../../core/access-log/entry.js";
+import { ACTION_GROUPS, type ActionGroupName } from "../../../core/access-log/filter.js";
+import { CATEGORY_COUNT } from "../../../core/chain/categories.js";
 import type { Address } from "../../../core/ledger-context.js";
+import type { LogQuery } from "../../../core/log-sync/log-query.js";
 
 /** The actor select: anyone, one of the listed participants (their address), or an address typed in. */
 export const ANY_ACTOR = "";
 export const OTHER_ACTOR = "other";
 
+/** The action select: everything, a group of actions, or one action. */
+export type ActionChoice = "all" | ActionGroupName | AccessLogAction;
+/** The category select: any, or a category's number as text. */
+export const ANY_CATEGORY = "";
+
 export interface LogFilterFields {
   patient: string;
   actorChoice: string;
   actorAddress: string;
-  group: ActionGroupName | "all";
+  action: ActionChoice;
+  category: string;
+  /** A record's number, "3" or "#3"; it names a record only together with the patient. */
+  record: string;
   /** yyyy-mm-dd from a date input, or "". */
   from: string;
   to: string;
 }
 
+/** What the log is asked: a query without its page. */
+export type LogFilter = Omit<LogQuery, "offset" | "limit">;
+
 export type LogFilterField = keyof LogFilterFields;
 export type LogFilterErrors = Partial<Record<LogFilterField, string>>;
 
-export const EMPTY_LOG_FILTER_FIELDS: LogFilterFields = { patient: "", actorChoice: ANY_ACTOR, actorAddress: "", group: "all", from: "", to: "" };
+export const EMPTY_LOG_FILTER_FIELDS: LogFilterFields = { patient: "", actorChoice: ANY_ACTOR, actorAddress: "", action: "all", category: ANY_CATEGORY, record: "", from: "", to: "" };
 
-export type LogFilterResult = { ok: true; filter: AccessLogFilter } | { ok: false; errors: LogFilterErrors };
+export type LogFilterResult = { ok: true; filter: LogFilter } | { ok: false; errors: LogFilterErrors };
+
+const RECORD_PATTERN = /^#?(\d{1,18})$/;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -53,10 +69,10 @@ function addressError(text: string): string | undefined {
   return isAddress(text, { strict: false }) ? undefined : "Enter a full address: 0x followed by 40 hexadecimal characters.";
 }
 
-/** The core filter the fields describe, or every field's problem. */
+/** The query the fields describe, or every field's problem. */
 export function logFilterOf(fields: LogFilterFields): LogFilterResult {
   const errors: LogFilterErrors = {};
-  const filter: AccessLogFilter = {};
+  const filter: LogFilter = {};
 
   const patient = fields.patient.trim();
   if (patient !== "") {
@@ -77,7 +93,22 @@ export function logFilterOf(fields: LogFilterFields): LogFilterResult {
     filter.actor = fields.actorChoice as Address;
   }
 
-  if (fields.group !== "all") filter.actions = ACTION_GROUPS[fields.group].actions;
+  if (Object.hasOwn(ACTION_GROUPS, fields.action)) filter.actionGroup = fields.action as ActionGroupName;
+  else if ((ACCESS_LOG_ACTIONS as readonly string[]).includes(fields.action)) filter.actions = [fields.action as AccessLogAction];
+
+  if (fields.category !== ANY_CATEGORY) {
+    const category = Number(fields.category);
+    if (Number.isInteger(category) && category >= 0 && category < CATEGORY_COUNT) filter.category = category;
+    else errors.category = "Choose a category from the list.";
+  }
+
+  const record = fields.record.trim();
+  if (record !== "") {
+    const match = RECORD_PATTERN.exec(record);
+    if (match === null) errors.record = "Enter a record number, such as 12 or #12.";
+    else if (filter.patient === undefined && errors.patient === undefined) errors.record = "Record numbers count per patient: enter the patient's address too.";
+    else filter.recordId = BigInt(match[1] as string);
+  }
 
   if (fields.from !== "") {
     const from = startOfLocalDay(fields.from);

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { ACTION_GROUPS } from "../../../../../../web/src/core/access-log/filter.js";
 import {
   EMPTY_LOG_FILTER_FIELDS,
   endOfLocalDay,
@@ -53,11 +52,27 @@ describe("logFilterOf", () => {
   });
 
   it("logFilterOf_everyField_buildsEveryCriterion", () => {
-    const result = logFilterOf(fields({ patient: ` ${PATIENT} `, actorChoice: DOCTOR, group: "reads", from: "2026-01-15", to: "2026-01-16" }));
+    const result = logFilterOf(fields({ patient: ` ${PATIENT} `, actorChoice: DOCTOR, action: "reads", category: "1", record: "#12", from: "2026-01-15", to: "2026-01-16" }));
     expect(result).toEqual({
       ok: true,
-      filter: { patient: PATIENT, actor: DOCTOR, actions: ACTION_GROUPS.reads.actions, from: startOfLocalDay("2026-01-15"), to: endOfLocalDay("2026-01-16") },
+      filter: { patient: PATIENT, actor: DOCTOR, actionGroup: "reads", category: 1, recordId: 12n, from: startOfLocalDay("2026-01-15"), to: endOfLocalDay("2026-01-16") },
     });
+  });
+
+  it("logFilterOf_oneAction_asksForThatActionOnly", () => {
+    expect(logFilterOf(fields({ action: "access-revoked" }))).toEqual({ ok: true, filter: { actions: ["access-revoked"] } });
+  });
+
+  it("logFilterOf_recordWithoutPatient_asksForThePatient", () => {
+    expect(logFilterOf(fields({ record: "3" }))).toEqual({ ok: false, errors: { record: "Record numbers count per patient: enter the patient's address too." } });
+  });
+
+  it.each(["three", "#", "-1", "1.5"])("logFilterOf_recordNotANumber_%j_isARecordError", (record) => {
+    expect(logFilterOf(fields({ patient: PATIENT, record }))).toEqual({ ok: false, errors: { record: "Enter a record number, such as 12 or #12." } });
+  });
+
+  it("logFilterOf_categoryOutOfRange_isACategoryError", () => {
+    expect(logFilterOf(fields({ category: "8" }))).toEqual({ ok: false, errors: { category: "Choose a category from the list." } });
   });
 
   it("logFilterOf_typedActor_isUsedWhenChosen", () => {
@@ -94,7 +109,7 @@ describe("hasFilters", () => {
     expect(hasFilters(EMPTY_LOG_FILTER_FIELDS)).toBe(false);
   });
 
-  it.each([{ patient: PATIENT }, { group: "keys" as const }, { to: "2026-01-01" }, { actorChoice: DOCTOR }])("hasFilters_oneFieldSet_%j_isTrue", (overrides) => {
+  it.each([{ patient: PATIENT }, { action: "keys" as const }, { category: "0" }, { record: "1" }, { to: "2026-01-01" }, { actorChoice: DOCTOR }])("hasFilters_oneFieldSet_%j_isTrue", (overrides) => {
     expect(hasFilters(fields(overrides))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { pageOf } from "../../../../../../web/src/portal/roles/auditor/paging.js";
+import { pageFrom, pageOf } from "../../../../../../web/src/portal/roles/auditor/paging.js";
 
 const items = Array.from({ length: 120 }, (_, index) => index);
 
@@ -39,5 +39,27 @@ describe("pageOf", () => {
 
   it("pageOf_zeroSize_throws", () => {
     expect(() => pageOf(items, 0, 0)).toThrow(RangeError);
+  });
+});
+
+describe("pageFrom", () => {
+  it("pageFrom_source_asksForTheRequestedWindowOnly", () => {
+    const asked: [number, number][] = [];
+    const page = pageFrom((offset, limit) => {
+      asked.push([offset, limit]);
+      return { rows: items.slice(offset, offset + limit), total: items.length };
+    }, 1, 50);
+    expect(asked).toEqual([[50, 50]]);
+    expect(page).toMatchObject({ rows: items.slice(50, 100), index: 1, count: 3, first: 51, last: 100, total: 120 });
+  });
+
+  it("pageFrom_indexPastASourceThatShrank_asksAgainForTheLastPage", () => {
+    const asked: number[] = [];
+    const page = pageFrom((offset, limit) => {
+      asked.push(offset);
+      return { rows: items.slice(0, 30).slice(offset, offset + limit), total: 30 };
+    }, 4, 10);
+    expect(asked).toEqual([40, 20]);
+    expect(page).toMatchObject({ rows: items.slice(20, 30), index: 2, count: 3, first: 21, last: 30 });
   });
 });

@@ -1,10 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 
-import { readAccessLog } from "../../../../core/access-log/entries.js";
 import { useDirectory } from "../../../directory/use-directory.js";
-import { useServices, useSession } from "../../../session/session-context.js";
+import { useLedgerLog } from "../../../log/use-ledger-log.js";
+import { useServices } from "../../../session/session-context.js";
 import { formatDateTime } from "../../../ui/format.js";
 import { EmptyState, ErrorNotice, Loading } from "../../../ui/Notices.js";
 import { ACTIVITY_KINDS, describeForPatient, groupByDay, isActivityKind, patientActivity, type ActivityKind } from "./activity.js";
@@ -14,16 +13,18 @@ const timeOfDay = (unixSeconds: number) => new Date(unixSeconds * 1000).toLocale
 
 /** "Who accessed my data": every grant, record and read receipt concerning the patient, in plain language. */
 export function ActivityPage() {
-  const { readConnection } = useSession();
   const patient = useServices().identity.account;
   const directory = useDirectory();
   const [kind, setKind] = useState<ActivityKind>("all");
-  const log = useQuery({ queryKey: ["access-log", "patient", patient], queryFn: () => readAccessLog(readConnection) });
+  const view = useLedgerLog();
+  const { log, version, ready, status } = view;
 
   const days = useMemo(() => {
-    if (log.data === undefined) return undefined;
-    return groupByDay(patientActivity(log.data, patient, kind), (entry) => describeForPatient(entry, patient, directory.nameOf, formatDateTime));
-  }, [log.data, patient, kind, directory.nameOf]);
+    if (log === undefined || !ready) return undefined;
+    const ownEntries = log.query({ patient, limit: Infinity }).entries.reverse();
+    return groupByDay(patientActivity(ownEntries, patient, kind), (entry) => describeForPatient(entry, patient, directory.nameOf, formatDateTime));
+    // `version` changes when the log's entries do; the log object itself stays the same.
+  }, [log, version, ready, patient, kind, directory.nameOf]);
 
   return (
     <section className="panel" aria-labelledby="activity-title">
@@ -42,11 +43,11 @@ export function ActivityPage() {
           ))}
         </select>
       </label>
-      {log.isPending || directory.isLoading ? (
+      {status.state === "failed" && log?.size === 0 ? (
+        <ErrorNotice error={status.error} what="the access log" retry={() => void view.sync()} />
+      ) : days === undefined || directory.isLoading ? (
         <Loading what="the access log" />
-      ) : log.isError ? (
-        <ErrorNotice error={log.error} what="the access log" retry={() => void log.refetch()} />
-      ) : days === undefined || days.length === 0 ? (
+      ) : days.length === 0 ? (
         <EmptyState title={kind === "all" ? "Nothing has happened with your records yet." : "Nothing of this kind yet."}>
           <p>
             When you <Link to="/patient/sharing/grant">share your records</Link>, or a provider adds or opens one, it appears here.

@@ -1,0 +1,28 @@
+/** Any filtered view of the access log in the two export formats, as the console and the CLI both write them. */
+import type { NameOf } from "../describe.js";
+import type { AccessLogEntry } from "../entry.js";
+import { accessLogCsv } from "./access-log-csv.js";
+import { toAuditEventBundle, type AuditExportContext } from "./audit-event-bundle.js";
+
+export const EXPORT_FORMATS = ["csv", "fhir"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedAccessLog {
+  text: string;
+  mediaType: string;
+  /** File name ending, with its dot. */
+  extension: string;
+}
+
+export interface ExportContext extends AuditExportContext {
+  /** Names for the CSV's name columns (providers' public names); the FHIR bundle carries addresses only. */
+  nameOf?: NameOf;
+  exportedAt?: Date;
+}
+
+/** `entries` (in chain order) as CSV or as a FHIR R4 Bundle of AuditEvents. */
+export function exportAccessLog(format: ExportFormat, entries: readonly AccessLogEntry[], context: ExportContext): ExportedAccessLog {
+  if (format === "csv") return { text: accessLogCsv(entries, context.nameOf), mediaType: "text/csv", extension: ".csv" };
+  const bundle = toAuditEventBundle(entries, { chainId: context.chainId, contract: context.contract }, context.exportedAt);
+  return { text: `${JSON.stringify(bundle, null, 2)}\n`, mediaType: "application/fhir+json", extension: ".fhir.json" };
+}
