@@ -33,7 +33,8 @@ export interface RecordManifest {
 
 export class RecordManifestError extends Error {
   readonly code = "RECORD_MANIFEST_INVALID";
-  constructor(detail: string) {
+  /** What is wrong, e.g. "not UTF-8 JSON" or "manifest.files[0] has no parts". */
+  constructor(readonly detail: string) {
     super(`The record's manifest is not a valid EHR Ledger manifest (${detail}); the record cannot be opened.`);
     this.name = "RecordManifestError";
   }
