@@ -8,11 +8,15 @@
  *   --ledger-address <0x…>     with --deployment-block: the ledger there (default: the local deployment)
  *   --patient / --actor <0x…>  whose data / who did it
  *   --action <action>          e.g. record-read, access-granted
+ *   --category <name|0-7>      e.g. lab-results
+ *   --record <n>               one record of --patient
  *   --from / --to <date>       2026-11-01 (a UTC day, --to includes it) or an ISO time
  *   --format table|csv|fhir    default table (newest 50; --limit N)
  *   --confirmations <n>        blocks before an event is final and cached (default 0: a dev chain)
  *   --cache-file <file>        default .data/audit/<chain id>-<contract>.json
  *   --out <file>               write there instead of stdout (npm run prints a banner on stdout; or use npm run -s)
+ *   --ipfs-api-url <url>       where providers' public profiles are read for their names (default http://127.0.0.1:5001)
+ *   --no-names                 addresses only
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -21,11 +25,13 @@ import { createPublicClient, http } from "viem";
 
 import { exportAccessLog } from "../../web/src/core/access-log/export/export-access-log.js";
 import { createLedgerConnection } from "../../web/src/core/chain/connection.js";
+import { createIpfsStore } from "../../web/src/core/ipfs/store.js";
 import { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
 import type { LogQuery } from "../../web/src/core/log-sync/log-query.js";
 import { deploymentsOn } from "../../web/src/generated/contracts.js";
 import { projectRoot } from "../lib/project-paths.js";
 import { FileLogCache } from "./file-cache.js";
+import { loadNames } from "./names.js";
 import { AuditUsageError, parseAuditArgs } from "./options.js";
 import { progressLine } from "./progress.js";
 import { auditTable } from "./table.js";
@@ -48,20 +54,25 @@ async function main(): Promise<void> {
   const report = await log.sync({ onProgress: (progress) => process.stderr.write(`\r${progressLine(progress)}`) });
   process.stderr.write(`\n[audit] ${log.size} entries (${report.added} new${report.rolledBack > 0 ? `, ${report.rolledBack} rolled back after a reorg` : ""}) synced to block ${report.head} in ${((performance.now() - started) / 1000).toFixed(1)} s; cache ${path.relative(process.cwd(), cacheFile)}\n`);
 
+  const names = options.names ? await loadNames(connection, createIpfsStore({ apiUrl: options.ipfsApiUrl, timeoutMs: 5_000, retries: 0 })) : { nameOf: () => undefined, named: 0 };
+  if ("warning" in names && names.warning !== undefined) process.stderr.write(`[audit] ${names.warning}\n`);
+
   const query: LogQuery = {
     ...(options.patient === undefined ? {} : { patient: options.patient }),
     ...(options.actor === undefined ? {} : { actor: options.actor }),
     ...(options.action === undefined ? {} : { actions: [options.action] }),
+    ...(options.category === undefined ? {} : { category: options.category }),
+    ...(options.recordId === undefined ? {} : { recordId: options.recordId }),
     ...(options.from === undefined ? {} : { from: options.from }),
     ...(options.to === undefined ? {} : { to: options.to }),
   };
   let output: string;
   if (options.format === "table") {
     const page = log.query({ ...query, limit: options.limit });
-    output = auditTable(page.entries, page.total);
+    output = auditTable(page.entries, page.total, names.nameOf);
   } else {
     const all = log.query({ ...query, limit: Number.MAX_SAFE_INTEGER }).entries.reverse();
-    output = exportAccessLog(options.format, all, { chainId, contract: address }).text;
+    output = exportAccessLog(options.format, all, { chainId, contract: address, nameOf: names.nameOf }).text;
     process.stderr.write(`[audit] ${all.length} matching entries as ${options.format}\n`);
   }
   if (options.out === undefined) process.stdout.write(output);

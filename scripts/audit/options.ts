@@ -2,6 +2,7 @@
 import { isAddress } from "viem";
 
 import { ACCESS_LOG_ACTIONS, type AccessLogAction } from "../../web/src/core/access-log/entry.js";
+import { CATEGORY_NAMES } from "../../web/src/core/chain/categories.js";
 import type { Address } from "../../web/src/core/ledger-context.js";
 
 export const AUDIT_FORMATS = ["table", "csv", "fhir"] as const;
@@ -15,6 +16,9 @@ export interface AuditOptions {
   patient?: Address;
   actor?: Address;
   action?: AccessLogAction;
+  category?: number;
+  /** One record of `patient`. */
+  recordId?: bigint;
   /** Unix seconds, inclusive. */
   from?: number;
   to?: number;
@@ -26,6 +30,10 @@ export interface AuditOptions {
   cacheFile?: string;
   /** Write the output here instead of stdout (npm prints its own banner on stdout). */
   out?: string;
+  /** Where providers' public profiles are read for their names (npm start's IPFS node by default). */
+  ipfsApiUrl: string;
+  /** Leave names out (addresses only), e.g. when no IPFS node is around. */
+  names: boolean;
 }
 
 export class AuditUsageError extends Error {
@@ -57,8 +65,19 @@ function wholeNumber(flag: string, value: string, min: number): number {
   return number;
 }
 
+/** "Lab results", "lab-results" and "lab_results" alike: a shell-friendly form of a category's name. */
+const flagForm = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "-");
+
+/** A category by its number (0–7) or its name. */
+function category(value: string): number {
+  const byName = CATEGORY_NAMES.findIndex((name) => flagForm(name) === flagForm(value));
+  if (byName >= 0) return byName;
+  if (/^\d$/.test(value) && Number(value) < CATEGORY_NAMES.length) return Number(value);
+  throw new AuditUsageError(`--category takes a number 0–${CATEGORY_NAMES.length - 1} or one of ${CATEGORY_NAMES.map(flagForm).join(", ")} (got "${value}")`);
+}
+
 export function parseAuditArgs(args: readonly string[]): AuditOptions {
-  const options: AuditOptions = { rpcUrl: "http://127.0.0.1:8545", format: "table", limit: 50, confirmations: 0 };
+  const options: AuditOptions = { rpcUrl: "http://127.0.0.1:8545", format: "table", limit: 50, confirmations: 0, ipfsApiUrl: "http://127.0.0.1:5001", names: true };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
     const value = args[i + 1];
@@ -89,6 +108,12 @@ export function parseAuditArgs(args: readonly string[]): AuditOptions {
         options.action = action as AccessLogAction;
         break;
       }
+      case "--category":
+        options.category = category(take());
+        break;
+      case "--record":
+        options.recordId = BigInt(wholeNumber(flag, take(), 1));
+        break;
       case "--from":
         options.from = parseTime(flag, take(), false);
         break;
@@ -113,10 +138,17 @@ export function parseAuditArgs(args: readonly string[]): AuditOptions {
       case "--out":
         options.out = take();
         break;
+      case "--ipfs-api-url":
+        options.ipfsApiUrl = take();
+        break;
+      case "--no-names":
+        options.names = false;
+        break;
       default:
         throw new AuditUsageError(`unknown flag ${flag}; see the comment at the top of scripts/audit/main.ts or the README`);
     }
   }
+  if (options.recordId !== undefined && options.patient === undefined) throw new AuditUsageError("--record needs --patient: record numbers count per patient");
   if ((options.ledgerAddress === undefined) !== (options.deploymentBlock === undefined)) throw new AuditUsageError("--ledger-address and --deployment-block go together");
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) throw new AuditUsageError("--from is after --to");
   return options;

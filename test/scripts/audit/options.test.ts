@@ -6,7 +6,18 @@ const PATIENT = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
 
 describe("parseAuditArgs", () => {
   it("parseAuditArgs_noFlags_readsTheLocalChainAsATable", () => {
-    expect(parseAuditArgs([])).toEqual({ rpcUrl: "http://127.0.0.1:8545", format: "table", limit: 50, confirmations: 0 });
+    expect(parseAuditArgs([])).toEqual({ rpcUrl: "http://127.0.0.1:8545", format: "table", limit: 50, confirmations: 0, ipfsApiUrl: "http://127.0.0.1:5001", names: true });
+  });
+
+  it("parseAuditArgs_categoryRecordAndNames_areParsed", () => {
+    expect(parseAuditArgs(["--patient", PATIENT, "--category", "lab-results", "--record", "12", "--ipfs-api-url", "http://kubo:5001", "--no-names"])).toMatchObject({
+      category: 1,
+      recordId: 12n,
+      ipfsApiUrl: "http://kubo:5001",
+      names: false,
+    });
+    expect(parseAuditArgs(["--category", "7"]).category).toBe(7);
+    expect(parseAuditArgs(["--category", "Patient-reported data"]).category).toBe(7);
   });
 
   it("parseAuditArgs_everyFilter_isParsed", () => {
@@ -30,6 +41,9 @@ describe("parseAuditArgs", () => {
     [["--ledger-address", PATIENT], /go together/],
     [["--patient"], /needs a value/],
     [["--verbose"], /unknown flag/],
+    [["--category", "dental"], /--category takes a number 0–7 or one of general-notes, lab-results/],
+    [["--category", "8"], /--category takes/],
+    [["--record", "3"], /--record needs --patient/],
   ])("parseAuditArgs_%j_throwsAuditUsageError", (args, message) => {
     expect(() => parseAuditArgs(args)).toThrow(AuditUsageError);
     expect(() => parseAuditArgs(args)).toThrow(message);

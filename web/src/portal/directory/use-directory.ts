@@ -4,7 +4,7 @@ import { useCallback, useMemo } from "react";
 import { readProviderDirectory, type DirectoryEntry } from "../../core/directory/directory.js";
 import type { Address } from "../../core/ledger-context.js";
 import { useSession } from "../session/session-context.js";
-import { directoryNames } from "./directory-names.js";
+import { directoryNames } from "../../core/directory/names.js";
 
 /**
  * The providers' public directory (names, specialties, facilities from their IPFS profiles), shared

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { DirectoryEntry } from "../../../../../web/src/core/directory/directory.js";
-import { directoryNames } from "../../../../../web/src/portal/directory/directory-names.js";
+import { directoryNames } from "../../../../../web/src/core/directory/names.js";
 
 const ZERO = "0x0000000000000000000000000000000000000000" as const;
 const entry = (account: `0x${string}`, extra: Partial<DirectoryEntry>): DirectoryEntry => ({

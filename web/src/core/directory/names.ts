@@ -1,4 +1,4 @@
-import type { DirectoryEntry } from "../../core/directory/directory.js";
+import type { DirectoryEntry } from "./directory.js";
 
 /** Lower-cased address → the name people know a provider by, with its facility when it has one. */
 export function directoryNames(entries: readonly DirectoryEntry[]): Map<string, string> {
