@@ -11,6 +11,7 @@ import { EmptyState, Loading } from "../../ui/Notices.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { EMPTY_LOG_FILTER_FIELDS, hasFilters, logFilterOf, type LogFilterField, type LogFilterFields } from "./log-filter-fields.js";
 import { LogFilters } from "./LogFilters.js";
+import { Pager } from "./Pager.js";
 import { pageFrom } from "./paging.js";
 
 const shortHash = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
@@ -91,19 +92,7 @@ export default function AccessLogPage() {
               </tbody>
             </table>
           </div>
-          {page.count > 1 ? (
-            <nav aria-label="Access log pages" className="form-row">
-              <button type="button" className="secondary" onClick={() => setPageIndex(page.index - 1)} disabled={page.index === 0}>
-                Previous page
-              </button>
-              <span>
-                Page {(page.index + 1).toLocaleString()} of {page.count.toLocaleString()}
-              </span>
-              <button type="button" className="secondary" onClick={() => setPageIndex(page.index + 1)} disabled={page.index === page.count - 1}>
-                Next page
-              </button>
-            </nav>
-          ) : null}
+          <Pager page={page} label="Access log pages" onPage={setPageIndex} />
           <ExportPanel log={log} filter={result.filter} total={page.total} nameOf={nameOf} />
         </>
       )}

@@ -1,17 +1,35 @@
+import { lazy, Suspense, useMemo } from "react";
 import { Navigate, Route, Routes } from "react-router";
 
 import { RoleLayout } from "../../app/Layout.js";
+import { useSession } from "../../session/session-context.js";
+import { Loading } from "../../ui/Notices.js";
 import AccessLogPage from "./AccessLogPage.js";
+import { IntegrityContext } from "./integrity/integrity-context.js";
+import { IntegrityRuns } from "./integrity/integrity-runs.js";
 
-const NAV = [{ to: "/auditor", label: "Access log" }] as const;
+const IntegrityPage = lazy(() => import("./integrity/IntegrityPage.js"));
+
+const NAV = [
+  { to: "/auditor", label: "Access log" },
+  { to: "/auditor/integrity", label: "Integrity" },
+] as const;
 
 export default function AuditorArea() {
+  const { loadIpfs } = useSession();
+  // Verdicts live as long as the auditor's area: they show on every auditor page until sign-out.
+  const integrity = useMemo(() => new IntegrityRuns(loadIpfs), [loadIpfs]);
   return (
     <RoleLayout role="auditor" nav={NAV}>
-      <Routes>
-        <Route index element={<AccessLogPage />} />
-        <Route path="*" element={<Navigate to="/auditor" replace />} />
-      </Routes>
+      <IntegrityContext.Provider value={integrity}>
+        <Suspense fallback={<Loading what="the page" />}>
+          <Routes>
+            <Route index element={<AccessLogPage />} />
+            <Route path="integrity" element={<IntegrityPage />} />
+            <Route path="*" element={<Navigate to="/auditor" replace />} />
+          </Routes>
+        </Suspense>
+      </IntegrityContext.Provider>
     </RoleLayout>
   );
 }
