@@ -21,7 +21,7 @@ import { readAllBytes } from "../../web/src/core/streams.js";
 import { kuboDeterministicBytes } from "../scripts/ipfs-node/support.js";
 import { screenshot, useE2EBrowser, type PersonaSession } from "./support/browser.js";
 import { startE2EStack, type E2EStack } from "./support/stack.js";
-import { CATEGORY, connectAndUnlock, connectWallet, KIND, NO_AFFILIATION, registerProvider, sentTransactions, signaturesAsked, signUpPatient, stepTimer } from "./support/story-steps.js";
+import { CATEGORY, connectAndUnlock, connectWallet, KIND, NO_AFFILIATION, registerHospitalAndDoctor, registerProvider, sentTransactions, signaturesAsked, signUpPatient, stepTimer } from "./support/story-steps.js";
 
 const HOSPITAL_NAME = "St. Mary's General Hospital";
 const DOCTOR_NAME = "Dr. Amara Okafor";
@@ -46,15 +46,7 @@ describe("failures in the browser", () => {
     await timed("setup", async () => {
       stack = await startE2EStack();
       ipfs = createIpfsStore({ apiUrl: stack.ipfsApiUrl, retries: 0 });
-      await registerProvider(stack, ipfs, { registrar: "admin", persona: "hospital", kind: KIND.hospital, profile: { name: HOSPITAL_NAME, specialty: "General hospital" }, withKey: true });
-      await registerProvider(stack, ipfs, {
-        registrar: "hospital",
-        persona: "doctor1",
-        kind: KIND.doctor,
-        affiliation: stack.account("hospital").address,
-        profile: { name: DOCTOR_NAME, specialty: "Cardiology" },
-        withKey: true,
-      });
+      await registerHospitalAndDoctor(stack, ipfs, { hospital: HOSPITAL_NAME, doctor: DOCTOR_NAME, specialty: "Cardiology" });
       await registerProvider(stack, ipfs, { registrar: "admin", persona: "auditor", kind: KIND.auditor, withKey: false });
       // The patient's own record makes the patient-reported key exist: a later upload then needs no key transaction.
       patientServices = await signUpPatient(stack, "patient1", ipfs);

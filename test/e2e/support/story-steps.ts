@@ -63,6 +63,19 @@ export async function registerProvider(stack: E2EStack, ipfs: IpfsStore, setup: 
   ]);
 }
 
+/** The demo hospital (registered by the admin) and its doctor1 (registered by the hospital), both with public profiles and keys. */
+export async function registerHospitalAndDoctor(stack: E2EStack, ipfs: IpfsStore, names: { hospital: string; doctor: string; specialty: string }): Promise<void> {
+  await registerProvider(stack, ipfs, { registrar: "admin", persona: "hospital", kind: KIND.hospital, profile: { name: names.hospital, specialty: "General hospital" }, withKey: true });
+  await registerProvider(stack, ipfs, {
+    registrar: "hospital",
+    persona: "doctor1",
+    kind: KIND.doctor,
+    affiliation: stack.account("hospital").address,
+    profile: { name: names.doctor, specialty: names.specialty },
+    withKey: true,
+  });
+}
+
 /** The patient signs up (paying `fee`) with their key; returns their services for further setup. */
 export async function signUpPatient(stack: E2EStack, persona: PersonaId, ipfs: IpfsStore, fee = 0n): Promise<RecordServices> {
   const services = await servicesOf(stack, persona, ipfs);

@@ -25,6 +25,11 @@ export function latestBlockNumber(connection: LedgerConnection): Promise<bigint>
   return connection.publicClient.getBlockNumber({ cacheTime: 0 });
 }
 
+/** The chain's time: the latest block's timestamp (unix seconds), which `hasAccess` and expiry are measured against. */
+export async function latestBlockTime(connection: LedgerConnection): Promise<number> {
+  return Number((await connection.publicClient.getBlock({ blockTag: "latest" })).timestamp);
+}
+
 /**
  * Every `eventName` event of the ledger matching the indexed `args`, oldest first, from the
  * deployment block (or `range.fromBlock`) to the latest block (or `range.toBlock`).

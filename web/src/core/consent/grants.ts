@@ -6,7 +6,7 @@
 import { readBlockTimestamps } from "../chain/block-facts.js";
 import { categoriesOf } from "../chain/categories.js";
 import type { LedgerConnection } from "../chain/connection.js";
-import { readLedgerEvents, type LedgerEvent } from "../chain/events.js";
+import { latestBlockTime, readLedgerEvents, type LedgerEvent } from "../chain/events.js";
 import { readGrantOf, readHasAccess, type Grant } from "../chain/views.js";
 import type { Address } from "../ledger-context.js";
 
@@ -30,11 +30,6 @@ export interface GrantSummary {
    * is suspended or the ledger is paused, and whenever the grant is not active.
    */
   accessNow: boolean;
-}
-
-/** The chain's time: the latest block's timestamp, which `hasAccess` and expiry are measured against. */
-async function chainNow(connection: LedgerConnection): Promise<number> {
-  return Number((await connection.publicClient.getBlock({ blockTag: "latest" })).timestamp);
 }
 
 /** The last AccessGranted event per counterpart, keyed by its lower-cased address, oldest first. */
@@ -71,7 +66,7 @@ async function summarizeStored(connection: LedgerConnection, patient: Address, g
  * first. `now` (unix seconds) defaults to the latest block's time.
  */
 export async function readPatientGrants(connection: LedgerConnection, patient: Address, now?: bigint): Promise<GrantSummary[]> {
-  const [granted, at] = await Promise.all([readLedgerEvents(connection, "AccessGranted", { patient }), now ?? chainNow(connection)]);
+  const [granted, at] = await Promise.all([readLedgerEvents(connection, "AccessGranted", { patient }), now ?? latestBlockTime(connection)]);
   const seconds = Number(at);
   const latest = lastGrants(granted, (event) => event.args.grantee).reverse();
   const stored = await Promise.all(latest.map((event) => readGrantOf(connection, patient, event.args.grantee)));
@@ -101,7 +96,7 @@ export async function readPatientGrants(connection: LedgerConnection, patient: A
  * most recently granted first. `now` (unix seconds) defaults to the latest block's time.
  */
 export async function readGrantsToProvider(connection: LedgerConnection, provider: Address, now?: bigint): Promise<GrantSummary[]> {
-  const [granted, at] = await Promise.all([readLedgerEvents(connection, "AccessGranted", { grantee: provider }), now ?? chainNow(connection)]);
+  const [granted, at] = await Promise.all([readLedgerEvents(connection, "AccessGranted", { grantee: provider }), now ?? latestBlockTime(connection)]);
   const seconds = Number(at);
   const patients = lastGrants(granted, (event) => event.args.patient).reverse().map((event) => event.args.patient);
   const stored = await Promise.all(patients.map((patient) => readGrantOf(connection, patient, provider)));

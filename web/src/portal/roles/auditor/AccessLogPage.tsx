@@ -1,18 +1,21 @@
 import { useMemo, useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { describeAccessLogEntry } from "../../../core/access-log/describe.js";
 import type { AccessLogEntry } from "../../../core/access-log/entry.js";
+import { underGrant } from "../../../core/audit/under-grant.js";
 import { LogSyncStatus } from "../../log/LogSyncStatus.js";
 import { useLedgerLog } from "../../log/use-ledger-log.js";
 import { useParticipantNames } from "../../registration/use-names.js";
 import { formatDate, formatDateTime, shortAddress } from "../../ui/format.js";
 import { EmptyState, Loading } from "../../ui/Notices.js";
 import { ExportPanel } from "./ExportPanel.js";
-import { EMPTY_LOG_FILTER_FIELDS, hasFilters, logFilterOf, type LogFilterField, type LogFilterFields } from "./log-filter-fields.js";
+import { underGrantText, type UnderGrantText } from "./grant-words.js";
+import { EMPTY_LOG_FILTER_FIELDS, fieldsFromSearch, hasFilters, logFilterOf, type LogFilterField, type LogFilterFields } from "./log-filter-fields.js";
 import { LogFilters } from "./LogFilters.js";
 import { Pager } from "./Pager.js";
 import { pageFrom } from "./paging.js";
+import { useGrantIndex } from "./use-grant-index.js";
 
 const shortHash = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -21,8 +24,11 @@ export default function AccessLogPage() {
   const view = useLedgerLog();
   const { log, version } = view;
   const { nameOf, displayName, isLoading: namesLoading } = useParticipantNames();
-  const [fields, setFields] = useState<LogFilterFields>(EMPTY_LOG_FILTER_FIELDS);
+  const [searchParams] = useSearchParams();
+  // Other auditor pages link here with ?patient=, ?record= or ?actor=: the log opens narrowed to them.
+  const [fields, setFields] = useState<LogFilterFields>(() => fieldsFromSearch(searchParams));
   const [pageIndex, setPageIndex] = useState(0);
+  const grants = useGrantIndex(log, version);
 
   const result = useMemo(() => logFilterOf(fields), [fields]);
   const page = useMemo(
@@ -82,12 +88,19 @@ export default function AccessLogPage() {
                   <th scope="col">Action</th>
                   <th scope="col">Patient</th>
                   <th scope="col">Record</th>
+                  <th scope="col">Under grant</th>
                   <th scope="col">Transaction</th>
                 </tr>
               </thead>
               <tbody>
                 {page.rows.map((entry) => (
-                  <LogRow key={`${entry.transactionHash}:${entry.logIndex}`} entry={entry} actorName={capitalized(displayName(entry.actor))} sentence={describeAccessLogEntry(entry, nameOf, formatDate)} />
+                  <LogRow
+                    key={`${entry.transactionHash}:${entry.logIndex}`}
+                    entry={entry}
+                    actorName={capitalized(displayName(entry.actor))}
+                    sentence={describeAccessLogEntry(entry, nameOf, formatDate)}
+                    grant={grants === undefined ? undefined : underGrantText(underGrant(grants, entry), formatDate)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -100,7 +113,7 @@ export default function AccessLogPage() {
   );
 }
 
-function LogRow({ entry, actorName, sentence }: { entry: AccessLogEntry; actorName: string; sentence: string }) {
+function LogRow({ entry, actorName, sentence, grant }: { entry: AccessLogEntry; actorName: string; sentence: string; grant: UnderGrantText | undefined }) {
   return (
     <tr>
       <td>{formatDateTime(entry.timestamp)}</td>
@@ -115,6 +128,7 @@ function LogRow({ entry, actorName, sentence }: { entry: AccessLogEntry; actorNa
         )}
       </td>
       <td>{entry.recordId === undefined ? "—" : `#${entry.recordId}`}</td>
+      <td className={grant?.flagged === true ? "status-bad" : undefined}>{grant === undefined ? "—" : grant.flagged ? <strong>{grant.text}</strong> : grant.text}</td>
       <td>
         <code title={entry.transactionHash}>{shortHash(entry.transactionHash)}</code>
       </td>

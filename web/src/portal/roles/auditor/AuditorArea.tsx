@@ -9,10 +9,15 @@ import { IntegrityContext } from "./integrity/integrity-context.js";
 import { IntegrityRuns } from "./integrity/integrity-runs.js";
 
 const IntegrityPage = lazy(() => import("./integrity/IntegrityPage.js"));
+const OverviewPage = lazy(() => import("./overview/OverviewPage.js"));
+const PatientsPage = lazy(() => import("./patients/PatientsPage.js"));
+const PatientAuditPage = lazy(() => import("./patients/PatientAuditPage.js"));
 
 const NAV = [
   { to: "/auditor", label: "Access log" },
+  { to: "/auditor/patients", label: "Patients" },
   { to: "/auditor/integrity", label: "Integrity" },
+  { to: "/auditor/overview", label: "Overview" },
 ] as const;
 
 export default function AuditorArea() {
@@ -25,7 +30,10 @@ export default function AuditorArea() {
         <Suspense fallback={<Loading what="the page" />}>
           <Routes>
             <Route index element={<AccessLogPage />} />
+            <Route path="patients" element={<PatientsPage />} />
+            <Route path="patients/:address" element={<PatientAuditPage />} />
             <Route path="integrity" element={<IntegrityPage />} />
+            <Route path="overview" element={<OverviewPage />} />
             <Route path="*" element={<Navigate to="/auditor" replace />} />
           </Routes>
         </Suspense>

@@ -129,3 +129,17 @@ export function logFilterOf(fields: LogFilterFields): LogFilterResult {
 export function hasFilters(fields: LogFilterFields): boolean {
   return (Object.keys(EMPTY_LOG_FILTER_FIELDS) as LogFilterField[]).some((field) => fields[field] !== EMPTY_LOG_FILTER_FIELDS[field]);
 }
+
+/**
+ * The fields a link asks for (`?patient=`, `?record=`, `?actor=`): an actor arrives as a typed
+ * address, since the page cannot know before the directory loads whether it is listed.
+ */
+export function fieldsFromSearch(search: URLSearchParams): LogFilterFields {
+  const actor = search.get("actor");
+  return {
+    ...EMPTY_LOG_FILTER_FIELDS,
+    patient: search.get("patient") ?? "",
+    record: search.get("record") ?? "",
+    ...(actor === null ? {} : { actorChoice: OTHER_ACTOR, actorAddress: actor }),
+  };
+}

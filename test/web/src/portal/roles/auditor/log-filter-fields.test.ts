@@ -1,29 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import {
   EMPTY_LOG_FILTER_FIELDS,
   endOfLocalDay,
+  fieldsFromSearch,
   hasFilters,
   logFilterOf,
   OTHER_ACTOR,
   startOfLocalDay,
   type LogFilterFields,
 } from "../../../../../../web/src/portal/roles/auditor/log-filter-fields.js";
+import { useTimeZone } from "../../../../../helpers/time-zone.js";
 
 const PATIENT = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
 const DOCTOR = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const fields = (overrides: Partial<LogFilterFields>): LogFilterFields => ({ ...EMPTY_LOG_FILTER_FIELDS, ...overrides });
 
 // A zone with daylight saving, so a 23-hour day is part of the test.
-let previousZone: string | undefined;
-beforeEach(() => {
-  previousZone = process.env.TZ;
-  process.env.TZ = "Europe/Paris";
-});
-afterEach(() => {
-  if (previousZone === undefined) delete process.env.TZ;
-  else process.env.TZ = previousZone;
-});
+useTimeZone("Europe/Paris");
 
 describe("startOfLocalDay", () => {
   it("startOfLocalDay_day_isLocalMidnight", () => {
@@ -111,5 +105,15 @@ describe("hasFilters", () => {
 
   it.each([{ patient: PATIENT }, { action: "keys" as const }, { category: "0" }, { record: "1" }, { to: "2026-01-01" }, { actorChoice: DOCTOR }])("hasFilters_oneFieldSet_%j_isTrue", (overrides) => {
     expect(hasFilters(fields(overrides))).toBe(true);
+  });
+});
+
+describe("fieldsFromSearch", () => {
+  it("fieldsFromSearch_patientRecordAndActor_fillTheirFields", () => {
+    expect(fieldsFromSearch(new URLSearchParams({ patient: PATIENT, record: "3", actor: DOCTOR }))).toEqual(fields({ patient: PATIENT, record: "3", actorChoice: OTHER_ACTOR, actorAddress: DOCTOR }));
+  });
+
+  it("fieldsFromSearch_nothing_isEmptyFields", () => {
+    expect(fieldsFromSearch(new URLSearchParams())).toEqual(EMPTY_LOG_FILTER_FIELDS);
   });
 });

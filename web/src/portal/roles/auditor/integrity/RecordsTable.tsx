@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { CheckableRecord } from "../../../../core/audit/integrity-records.js";
 import type { IntegrityDepth } from "../../../../core/audit/integrity.js";
 import { retractReasonName } from "../../../../core/access-log/codes.js";
+import { sameAddress } from "../../../../core/chain/address.js";
 import { categoryName } from "../../../../core/chain/categories.js";
 import { useParticipantNames } from "../../../registration/use-names.js";
 import { formatDateTime, shortAddress } from "../../../ui/format.js";
@@ -54,7 +55,7 @@ export function RecordsTable({ records, depth, showPatient, caption }: { records
                   </td>
                 ) : null}
                 <td>{capitalized(categoryName(record.category))}</td>
-                <td title={record.author}>{capitalized(displayName(record.author))}</td>
+                <td title={record.author}>{sameAddress(record.author, record.patient) ? "The patient" : capitalized(displayName(record.author))}</td>
                 <td>{formatDateTime(record.addedAt)}</td>
                 <td>{versionNote(record)}</td>
                 <VerdictCell record={record} depth={depth} />

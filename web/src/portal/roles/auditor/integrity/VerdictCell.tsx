@@ -11,7 +11,7 @@ export function VerdictCell({ record, depth }: { record: CheckableRecord; depth:
   const text = verdictText(snapshot.verdicts.get(key));
   const checking = snapshot.checking.has(key);
   return (
-    <td className="sentence-cell">
+    <td className="verdict-cell">
       <strong className={text.tone}>{checking ? "Checking…" : text.label}</strong>
       {text.detail === undefined || checking ? null : <span className="muted"> — {text.detail}</span>}{" "}
       <button type="button" className="secondary" onClick={() => void runs.check(record, depth)} disabled={checking || snapshot.bulk !== undefined} aria-label={`Check record #${record.recordId} of ${record.patient}`}>

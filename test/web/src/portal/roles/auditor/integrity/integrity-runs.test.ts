@@ -17,6 +17,18 @@ async function records(): Promise<CheckableRecord[]> {
   return [checkable(verified), checkable(claimOfAbsent("runs", 2n))];
 }
 
+/** The store, answering only once `release` is called (the page's redraws are throttled: a check must outlast them to be seen running). */
+function heldStore() {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const store = { ...ipfs.store, cat: async (cid: string, options: { maxBytes: number; signal?: AbortSignal }) => {
+    await held;
+    options.signal?.throwIfAborted();
+    return ipfs.store.cat(cid, options);
+  } };
+  return { store, release };
+}
+
 describe("IntegrityRuns", () => {
   it("checkAll_twoRecords_keepsBothVerdictsAndEndsWithoutARun", async () => {
     const runs = new IntegrityRuns(async () => ipfs.store);
@@ -31,10 +43,12 @@ describe("IntegrityRuns", () => {
   });
 
   it("check_oneRecord_isCheckingUntilItsVerdictArrives", async () => {
-    const runs = new IntegrityRuns(async () => ipfs.store);
+    const { store, release } = heldStore();
+    const runs = new IntegrityRuns(async () => store);
     const [verified] = await records();
     const checking = runs.check(verified!, "manifest");
     await expect.poll(() => runs.getSnapshot().checking.has(verdictKey(verified!))).toBe(true);
+    release();
     await checking;
     await expect.poll(() => runs.getSnapshot().checking.size).toBe(0);
     expect(runs.getSnapshot().verdicts.get(verdictKey(verified!))).toMatchObject({ status: "verified", depth: "manifest" });
@@ -52,15 +66,9 @@ describe("IntegrityRuns", () => {
   });
 
   it("stop_duringARun_endsItAsStoppedByTheAuditor", async () => {
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
     // The node answers only after the auditor pressed Stop.
-    const slow = { ...ipfs.store, cat: async (cid: string, options: { maxBytes: number; signal?: AbortSignal }) => {
-      await held;
-      options.signal?.throwIfAborted();
-      return ipfs.store.cat(cid, options);
-    } };
-    const runs = new IntegrityRuns(async () => slow);
+    const { store, release } = heldStore();
+    const runs = new IntegrityRuns(async () => store);
     const running = runs.checkAll(await records(), "manifest");
     await expect.poll(() => runs.getSnapshot().bulk).toBeDefined();
     runs.stop();
