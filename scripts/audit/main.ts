@@ -17,6 +17,8 @@
  *   --out <file>               write there instead of stdout (npm run prints a banner on stdout; or use npm run -s)
  *   --ipfs-api-url <url>       where providers' public profiles are read for their names (default http://127.0.0.1:5001)
  *   --no-names                 addresses only
+ *   --verify [manifest|full]   instead of the log: check the selected records' content on IPFS against the chain
+ *                              (default full: the manifest and every encrypted part); exit code 3 if any is missing or mismatched
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,6 +27,7 @@ import { createPublicClient, http } from "viem";
 
 import { exportAccessLog } from "../../web/src/core/access-log/export/export-access-log.js";
 import { createLedgerConnection } from "../../web/src/core/chain/connection.js";
+import { checkIntegrityInBulk } from "../../web/src/core/audit/integrity-bulk.js";
 import { createIpfsStore } from "../../web/src/core/ipfs/store.js";
 import { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
 import type { LogQuery } from "../../web/src/core/log-sync/log-query.js";
@@ -33,8 +36,9 @@ import { projectRoot } from "../lib/project-paths.js";
 import { FileLogCache } from "./file-cache.js";
 import { loadNames } from "./names.js";
 import { AuditUsageError, parseAuditArgs } from "./options.js";
-import { progressLine } from "./progress.js";
+import { integrityProgressLine, progressLine } from "./progress.js";
 import { auditTable } from "./table.js";
+import { INTEGRITY_FAILED_EXIT_CODE, integrityReport, recordsToVerify } from "./verify.js";
 
 async function main(): Promise<void> {
   const options = parseAuditArgs(process.argv.slice(2));
@@ -54,7 +58,8 @@ async function main(): Promise<void> {
   const report = await log.sync({ onProgress: (progress) => process.stderr.write(`\r${progressLine(progress)}`) });
   process.stderr.write(`\n[audit] ${log.size} entries (${report.added} new${report.rolledBack > 0 ? `, ${report.rolledBack} rolled back after a reorg` : ""}) synced to block ${report.head} in ${((performance.now() - started) / 1000).toFixed(1)} s; cache ${path.relative(process.cwd(), cacheFile)}\n`);
 
-  const names = options.names ? await loadNames(connection, createIpfsStore({ apiUrl: options.ipfsApiUrl, timeoutMs: 5_000, retries: 0 })) : { nameOf: () => undefined, named: 0 };
+  const ipfs = createIpfsStore({ apiUrl: options.ipfsApiUrl, timeoutMs: 10_000, retries: 1 });
+  const names = options.names ? await loadNames(connection, ipfs) : { nameOf: () => undefined, named: 0 };
   if ("warning" in names && names.warning !== undefined) process.stderr.write(`[audit] ${names.warning}\n`);
 
   const query: LogQuery = {
@@ -67,7 +72,13 @@ async function main(): Promise<void> {
     ...(options.to === undefined ? {} : { to: options.to }),
   };
   let output: string;
-  if (options.format === "table") {
+  if (options.verify !== undefined) {
+    const records = recordsToVerify(log, query);
+    const results = await checkIntegrityInBulk(ipfs, records, { depth: options.verify, onProgress: (progress) => process.stderr.write(`\r${integrityProgressLine(progress)}`) });
+    process.stderr.write("\n");
+    output = integrityReport(results, names.nameOf);
+    if (results.some((result) => result.status !== "verified")) process.exitCode = INTEGRITY_FAILED_EXIT_CODE;
+  } else if (options.format === "table") {
     const page = log.query({ ...query, limit: options.limit });
     output = auditTable(page.entries, page.total, names.nameOf);
   } else {

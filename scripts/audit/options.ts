@@ -2,6 +2,7 @@
 import { isAddress } from "viem";
 
 import { ACCESS_LOG_ACTIONS, type AccessLogAction } from "../../web/src/core/access-log/entry.js";
+import type { IntegrityDepth } from "../../web/src/core/audit/integrity.js";
 import { CATEGORY_NAMES } from "../../web/src/core/chain/categories.js";
 import type { Address } from "../../web/src/core/ledger-context.js";
 
@@ -34,6 +35,8 @@ export interface AuditOptions {
   ipfsApiUrl: string;
   /** Leave names out (addresses only), e.g. when no IPFS node is around. */
   names: boolean;
+  /** Check the selected records' content on IPFS instead of printing the log. */
+  verify?: IntegrityDepth;
 }
 
 export class AuditUsageError extends Error {
@@ -144,11 +147,20 @@ export function parseAuditArgs(args: readonly string[]): AuditOptions {
       case "--no-names":
         options.names = false;
         break;
+      case "--verify": {
+        // The depth is optional: `--verify` alone checks everything.
+        if (value === "manifest" || value === "full") {
+          options.verify = value;
+          i++;
+        } else options.verify = "full";
+        break;
+      }
       default:
         throw new AuditUsageError(`unknown flag ${flag}; see the comment at the top of scripts/audit/main.ts or the README`);
     }
   }
   if (options.recordId !== undefined && options.patient === undefined) throw new AuditUsageError("--record needs --patient: record numbers count per patient");
+  if (options.verify !== undefined && options.format !== "table") throw new AuditUsageError("--verify writes its own report: leave out --format");
   if ((options.ledgerAddress === undefined) !== (options.deploymentBlock === undefined)) throw new AuditUsageError("--ledger-address and --deployment-block go together");
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) throw new AuditUsageError("--from is after --to");
   return options;

@@ -1,12 +1,22 @@
-/** A one-line progress bar for the log sync, redrawn in place on stderr. */
+/** One-line progress bars, redrawn in place on stderr: the log sync, and the integrity check. */
+import type { BulkIntegrityProgress } from "../../web/src/core/audit/integrity-bulk.js";
 import type { SyncProgress } from "../../web/src/core/log-sync/ledger-log.js";
 
 const WIDTH = 30;
 
+function bar(fraction: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * WIDTH);
+  return `[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${Math.round(Math.min(1, fraction) * 100)}%`;
+}
+
 export function progressLine(progress: SyncProgress): string {
   const total = progress.toBlock - progress.fromBlock + 1n;
   const done = progress.scannedTo - progress.fromBlock + 1n;
-  const fraction = total <= 0n ? 1 : Math.min(1, Number(done) / Number(total));
-  const filled = Math.round(fraction * WIDTH);
-  return `[audit] syncing [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${Math.round(fraction * 100)}% block ${progress.scannedTo} of ${progress.toBlock}, ${progress.entries} entries`;
+  const fraction = total <= 0n ? 1 : Number(done) / Number(total);
+  return `[audit] syncing ${bar(fraction)} block ${progress.scannedTo} of ${progress.toBlock}, ${progress.entries} entries`;
+}
+
+export function integrityProgressLine(progress: BulkIntegrityProgress): string {
+  const fraction = progress.total === 0 ? 1 : progress.done / progress.total;
+  return `[audit] checking ${bar(fraction)} ${progress.done} of ${progress.total} records: ${progress.verified} verified, ${progress.mismatch} mismatch, ${progress.missing} missing`;
 }

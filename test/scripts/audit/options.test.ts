@@ -31,6 +31,12 @@ describe("parseAuditArgs", () => {
     });
   });
 
+  it("parseAuditArgs_verify_takesAnOptionalDepth", () => {
+    expect(parseAuditArgs(["--verify"]).verify).toBe("full");
+    expect(parseAuditArgs(["--verify", "manifest", "--patient", PATIENT])).toMatchObject({ verify: "manifest", patient: PATIENT });
+    expect(parseAuditArgs(["--verify", "--patient", PATIENT])).toMatchObject({ verify: "full", patient: PATIENT });
+  });
+
   it.each([
     [["--patient", "0x123"], /account address/],
     [["--format", "xml"], /table, csv, fhir/],
@@ -44,6 +50,7 @@ describe("parseAuditArgs", () => {
     [["--category", "dental"], /--category takes a number 0–7 or one of general-notes, lab-results/],
     [["--category", "8"], /--category takes/],
     [["--record", "3"], /--record needs --patient/],
+    [["--verify", "--format", "csv"], /--verify writes its own report/],
   ])("parseAuditArgs_%j_throwsAuditUsageError", (args, message) => {
     expect(() => parseAuditArgs(args)).toThrow(AuditUsageError);
     expect(() => parseAuditArgs(args)).toThrow(message);

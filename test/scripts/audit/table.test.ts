@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { progressLine } from "../../../scripts/audit/progress.js";
+import { integrityProgressLine, progressLine } from "../../../scripts/audit/progress.js";
 import { auditTable } from "../../../scripts/audit/table.js";
 import type { Address } from "../../../web/src/core/ledger-context.js";
 import { entryOf } from "../../web/src/core/access-log/support.js";
@@ -21,5 +21,10 @@ describe("auditTable", () => {
 describe("progressLine", () => {
   it("progressLine_halfway_drawsHalfTheBar", () => {
     expect(progressLine({ fromBlock: 1n, toBlock: 100n, scannedTo: 50n, entries: 7 })).toBe(`[audit] syncing [${"#".repeat(15)}${"-".repeat(15)}] 50% block 50 of 100, 7 entries`);
+  });
+
+  it("integrityProgressLine_aQuarterDone_drawsAQuarterWithTheCounts", () => {
+    expect(integrityProgressLine({ done: 1, total: 4, verified: 1, mismatch: 0, missing: 0, bytes: 9 })).toBe(`[audit] checking [${"#".repeat(8)}${"-".repeat(22)}] 25% 1 of 4 records: 1 verified, 0 mismatch, 0 missing`);
+    expect(integrityProgressLine({ done: 0, total: 0, verified: 0, mismatch: 0, missing: 0, bytes: 0 })).toContain("100% 0 of 0 records");
   });
 });
