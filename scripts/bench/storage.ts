@@ -22,7 +22,7 @@ import { openRecord } from "../../web/src/core/records/open-record.js";
 import type { RecordServices } from "../../web/src/core/records/services.js";
 import { ScopeKeyring } from "../../web/src/core/scope-keys/keyring.js";
 import { createScopeKey } from "../../web/src/core/scope-keys/rotation.js";
-import { collectGarbage } from "./gc.js";
+import { memorySampler, type MemorySampler } from "./memory-sampler.js";
 import { renderJson, renderMarkdown, type Metric } from "./metrics.js";
 import { signUpPatient, startLocalStack, type StackParticipant } from "./storage/local-stack.js";
 
@@ -95,30 +95,6 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
-/** Live JavaScript memory: the heap plus every ArrayBuffer, i.e. what garbage collection cannot free. */
-function liveBytes(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
-
-/**
- * Peak growth above the level when sampling started, sampled every 10 ms. By default it watches
- * RSS, what the process costs the machine. With `collecting`, a full garbage collection runs
- * before each sample and it watches live memory, so the peak is what the upload holds rather than
- * what V8 has not yet bothered to free: the check that memory stays bounded whatever the file size.
- */
-function memorySampler({ collecting = false } = {}) {
-  const measure = collecting ? liveBytes : () => process.memoryUsage().rss;
-  if (collecting) collectGarbage();
-  const baseline = measure();
-  let peak = baseline;
-  const timer = setInterval(() => {
-    if (collecting) collectGarbage();
-    peak = Math.max(peak, measure());
-  }, 10);
-  return { stop: () => (clearInterval(timer), Math.max(peak, measure()) - baseline) };
-}
-
 function servicesOf(patient: StackParticipant, apiUrl: string): RecordServices {
   return { connection: patient.connection, identity: patient.identity, keyring: new ScopeKeyring(patient.identity), ipfs: createIpfsStore({ apiUrl }) };
 }
@@ -141,7 +117,7 @@ function phaseClock(start: number): PhaseClock {
 }
 
 /** Adds a record with `content` as its attachment while `sampler` watches memory. */
-async function addSampled(services: RecordServices, patient: StackParticipant, content: Uint8Array, sampler: ReturnType<typeof memorySampler>, clock?: PhaseClock) {
+async function addSampled(services: RecordServices, patient: StackParticipant, content: Uint8Array, sampler: MemorySampler, clock?: PhaseClock) {
   try {
     const added = await addRecord(
       services,

@@ -10,11 +10,14 @@ export interface AnvilOptions {
   host: string;
   port: number;
   chainId: number;
-  stateFile: string;
-  stateIntervalSeconds: number;
+  /** Where anvil keeps its state across restarts; without one the chain lives in memory only. */
+  stateFile?: string;
+  stateIntervalSeconds?: number;
   logFile: string;
   /** Lets the next start name the culprit if this anvil outlives us (`kill -9` of node). */
   pidFile: string;
+  /** More anvil flags (e.g. --no-mining, --auto-impersonate for a benchmark's generator). */
+  extraArgs?: readonly string[];
 }
 
 export interface RunningAnvil {
@@ -29,7 +32,8 @@ const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
-  mkdirSync(path.dirname(options.stateFile), { recursive: true });
+  const state = options.stateFile === undefined ? [] : ["--state", options.stateFile, "--state-interval", String(options.stateIntervalSeconds ?? 3600)];
+  if (options.stateFile !== undefined) mkdirSync(path.dirname(options.stateFile), { recursive: true });
   const logFd = openSync(options.logFile, "w");
   const child = spawn(
     anvilBinary(),
@@ -38,8 +42,8 @@ export async function startAnvil(options: AnvilOptions): Promise<RunningAnvil> {
       "--port", String(options.port),
       "--chain-id", String(options.chainId),
       "--mnemonic", DEV_MNEMONIC,
-      "--state", options.stateFile,
-      "--state-interval", String(options.stateIntervalSeconds),
+      ...state,
+      ...(options.extraArgs ?? []),
     ],
     // Its own process group: a terminal Ctrl-C must reach us only, so that anvil gets exactly one
     // SIGINT from stop(); a second one would kill it while it is still writing the state file.
