@@ -13,7 +13,7 @@ import type { Hex } from "../bytes.js";
 import type { LedgerConnection } from "../chain/connection.js";
 import { latestBlockNumber, type LedgerEvent } from "../chain/events.js";
 import type { Address } from "../ledger-context.js";
-import type { SpanPolicy } from "./block-span.js";
+import { isTooMuchError, type SpanPolicy } from "./block-span.js";
 import { ledgerEventPages } from "./ledger-log-pages.js";
 import type { LogCache } from "./log-cache.js";
 import { decodeLogSnapshot, encodeLogSnapshot, entryLine, type Checkpoint, type LogSnapshot } from "./log-snapshot.js";
@@ -27,6 +27,7 @@ const CHECKPOINTS_KEPT = 64;
  * batch on a batching transport), and never more than twice this many requests are in flight.
  */
 const FACTS_CHUNK = 1_000;
+const REFUSED_FACTS_ATTEMPTS = 3;
 
 export interface LedgerLogOptions {
   /** Blocks an event must be under before it is final and cached (0 on a dev chain). */
@@ -147,7 +148,8 @@ export class LedgerLog {
         for (let start = 0; start < page.logs.length; start += FACTS_CHUNK) {
           // Block times and senders of at most FACTS_CHUNK events in flight at once.
           const knownCategory = (patient: Address, recordId: bigint) => known(patient, recordId) ?? pageCategories.get(recordKey(patient, recordId));
-          const entries = await toAccessLogEntries(this.connection, page.logs.slice(start, start + FACTS_CHUNK), { toBlock: page.toBlock, knownCategory });
+          const chunk = page.logs.slice(start, start + FACTS_CHUNK);
+          const entries = await askedAgainOnRefusal(() => toAccessLogEntries(this.connection, chunk, { toBlock: page.toBlock, knownCategory }));
           entries.forEach((entry) => this.#remember(entry, pageCategories));
           pageEntries.push(...entries);
         }
@@ -247,6 +249,21 @@ export class LedgerLog {
     entries.forEach((entry) => this.#remember(entry, this.#categories));
     this.#syncedTo = header.syncedTo;
     this.#checkpoints = header.checkpoints;
+  }
+}
+
+/**
+ * The block and sender requests of a page go out in one JSON-RPC batch with the next page's
+ * eth_getLogs (read ahead, same tick); when that page is refused as too large, so is the whole
+ * batch. Those requests are then simply asked again, in a batch of their own.
+ */
+async function askedAgainOnRefusal<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= REFUSED_FACTS_ATTEMPTS || !isTooMuchError(error)) throw error;
+    }
   }
 }
 

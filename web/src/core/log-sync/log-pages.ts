@@ -3,7 +3,7 @@
  * a refused or possibly truncated page is asked again over fewer blocks, from the same start, so
  * no log is skipped and none is read twice.
  */
-import { checkSpanPolicy, DEFAULT_SPAN_POLICY, isTooMuchError, LogRangeTooSmallError, mustShrink, nextSpan, type SpanPolicy } from "./block-span.js";
+import { checkSpanPolicy, DEFAULT_SPAN_POLICY, isTooMuchError, LogRangeTooSmallError, mustShrink, nextSpan, oversizeOf, type SpanPolicy } from "./block-span.js";
 
 export interface LogPage<Log> {
   fromBlock: bigint;
@@ -35,7 +35,8 @@ export async function* logPages<Log>(getLogs: GetLogs<Log>, fromBlock: bigint, t
     } catch (error) {
       if (!isTooMuchError(error)) throw error;
       if (asked === 1n) throw new LogRangeTooSmallError(start, error);
-      span = nextSpan(asked, { kind: "refused" }, policy);
+      const oversize = oversizeOf(error);
+      span = nextSpan(asked, oversize === undefined ? { kind: "refused" } : { kind: "refused", oversize }, policy);
       continue;
     }
     const outcome = { kind: "page", logs: logs.length } as const;

@@ -1,9 +1,10 @@
-import { HttpRequestError, InvalidParamsRpcError, LimitExceededRpcError, TimeoutError } from "viem";
+import { HttpRequestError, InvalidParamsRpcError, LimitExceededRpcError, ResponseBodyTooLargeError, TimeoutError } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { checkSpanPolicy, DEFAULT_SPAN_POLICY, isTooMuchError, mustShrink, nextSpan, type SpanPolicy } from "../../../../../web/src/core/log-sync/block-span.js";
+import { checkSpanPolicy, DEFAULT_SPAN_POLICY, isTooMuchError, mustShrink, nextSpan, oversizeOf, type SpanPolicy } from "../../../../../web/src/core/log-sync/block-span.js";
 
 const POLICY: SpanPolicy = { initial: 1_000n, max: 8_000n, resultCap: 100, sparseBelow: 25 };
+const BANDED: SpanPolicy = { ...POLICY, sparseBelow: 20, denseAbove: 60 };
 
 describe("nextSpan", () => {
   it("nextSpan_refused_halvesTheSpan", () => {
@@ -27,6 +28,34 @@ describe("nextSpan", () => {
     expect(nextSpan(1_000n, { kind: "page", logs: 25 }, POLICY)).toBe(1_000n);
     expect(nextSpan(1_000n, { kind: "page", logs: 99 }, POLICY)).toBe(1_000n);
   });
+
+  it("nextSpan_pageAboveDenseAbove_shrinksTowardTheMiddleOfTheBand", () => {
+    expect(nextSpan(1_000n, { kind: "page", logs: 60 }, BANDED)).toBe(1_000n);
+    expect(nextSpan(1_000n, { kind: "page", logs: 80 }, BANDED)).toBe(500n);
+    expect(nextSpan(1_000n, { kind: "page", logs: 61 }, BANDED)).toBe(655n);
+  });
+
+  it("nextSpan_pageFarOverTheCap_shrinksByHowFarOver", () => {
+    expect(nextSpan(1_000n, { kind: "page", logs: 1_000 }, POLICY)).toBe(62n);
+    expect(nextSpan(1_000n, { kind: "page", logs: 4_000 }, BANDED)).toBe(10n);
+  });
+
+  it("nextSpan_refusedSayingHowMuchTooLarge_shrinksByTwiceThatAtOnce", () => {
+    expect(nextSpan(1_000n, { kind: "refused", oversize: 6.6 }, POLICY)).toBe(75n);
+    expect(nextSpan(10n, { kind: "refused", oversize: 40 }, POLICY)).toBe(1n);
+  });
+});
+
+describe("oversizeOf", () => {
+  it("oversizeOf_viemsResponseBodyTooLargeError_isTheSizeOverTheLimit", () => {
+    expect(oversizeOf(new ResponseBodyTooLargeError({ maxSize: 10, size: 66 }))).toBe(6.6);
+    expect(oversizeOf(new Error("HTTP request failed.", { cause: new ResponseBodyTooLargeError({ maxSize: 4, size: 5 }) }))).toBe(1.25);
+  });
+
+  it("oversizeOf_refusalWithoutSizes_isUndefined", () => {
+    expect(oversizeOf(new Error("query returned more than 10000 results"))).toBeUndefined();
+    expect(oversizeOf({ size: 5, maxSize: 10 })).toBeUndefined();
+  });
 });
 
 describe("mustShrink", () => {
@@ -47,6 +76,12 @@ describe("checkSpanPolicy", () => {
     expect(() => checkSpanPolicy({ ...POLICY, initial: 0n })).toThrow(RangeError);
   });
 
+  it("checkSpanPolicy_denseThresholdOutsideSparseToCap_throwsRangeError", () => {
+    expect(() => checkSpanPolicy({ ...BANDED, denseAbove: 19 })).toThrow(RangeError);
+    expect(() => checkSpanPolicy({ ...BANDED, denseAbove: 100 })).toThrow(RangeError);
+    expect(() => checkSpanPolicy(BANDED)).not.toThrow();
+  });
+
   it("checkSpanPolicy_sparseThresholdAboveTheCap_throwsRangeError", () => {
     expect(() => checkSpanPolicy({ ...POLICY, sparseBelow: 101 })).toThrow(RangeError);
     expect(() => checkSpanPolicy({ ...POLICY, resultCap: 0, sparseBelow: 0 })).toThrow(RangeError);
@@ -62,6 +97,10 @@ describe("isTooMuchError", () => {
     ["a provider timeout", new Error("request timed out")],
   ])("isTooMuchError_%s_isTrue", (_, error) => {
     expect(isTooMuchError(error)).toBe(true);
+  });
+
+  it("isTooMuchError_viemsOwnResponseSizeLimit_isTrue", () => {
+    expect(isTooMuchError(new ResponseBodyTooLargeError({ maxSize: 10_485_760, size: 66_910_018 }))).toBe(true);
   });
 
   it("isTooMuchError_limitExceededCodeOrHttp413_isTrue", () => {

@@ -1,9 +1,9 @@
-import type { Log } from "viem";
+import { createPublicClient, custom, type Log, type PublicClient } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { ledgerEventNames } from "../../../../../web/src/core/access-log/entries.js";
 import { compareChainOrder, latestBlockNumber, readLedgerEvents, type LedgerEvent, type LedgerEventName } from "../../../../../web/src/core/chain/events.js";
-import type { LedgerConnection } from "../../../../../web/src/core/chain/connection.js";
+import { createLedgerConnection, type LedgerConnection } from "../../../../../web/src/core/chain/connection.js";
 import type { SpanPolicy } from "../../../../../web/src/core/log-sync/block-span.js";
 import { decodeLedgerLogs, ledgerEventPages, UndecodableLedgerLogError } from "../../../../../web/src/core/log-sync/ledger-log-pages.js";
 import { bit, Category } from "../../../../helpers/fixture.js";
@@ -39,6 +39,26 @@ function rangeCappedConnection(): { connection: LedgerConnection; getLogsSpans: 
   return { connection, getLogsSpans };
 }
 
+/**
+ * The chain through viem's custom transport with its default retries (3, with back-off), where
+ * `answer` may refuse or fail a request before the chain sees it; every eth_getLogs is recorded.
+ */
+function retryingConnection(answer: (args: RecordedRequest, attempt: number) => void): { connection: LedgerConnection; getLogs: string[] } {
+  const provider = viem().world.connection.provider as { request(args: RecordedRequest): Promise<unknown> };
+  const getLogs: string[] = [];
+  const request = async (args: RecordedRequest) => {
+    if (args.method === "eth_getLogs") {
+      const [filter] = args.params as [{ fromBlock: string; toBlock: string }];
+      getLogs.push(`${BigInt(filter.fromBlock)}-${BigInt(filter.toBlock)}`);
+      answer(args, getLogs.length);
+    }
+    return provider.request(args);
+  };
+  const publicClient = createPublicClient({ transport: custom({ request }) }) as PublicClient;
+  const { address, chainId, deploymentBlock } = viem().connection;
+  return { connection: createLedgerConnection({ publicClient, address, chainId, deploymentBlock }), getLogs };
+}
+
 async function everyEventByName(connection: LedgerConnection): Promise<LedgerEvent[]> {
   const byName = await Promise.all(ledgerEventNames().map((name) => readLedgerEvents(connection, name as LedgerEventName)));
   return (byName.flat() as LedgerEvent[]).sort(compareChainOrder);
@@ -63,6 +83,31 @@ describe("ledgerEventPages", () => {
     for await (const page of ledgerEventPages(connection, connection.deploymentBlock, latest, { policy: POLICY })) events.push(...page.logs);
     expect(getLogsSpans.some((span) => span > MAX_BLOCKS)).toBe(true);
     expect(positions(events)).toEqual(positions(await everyEventByName(viem().connection)));
+  });
+});
+
+describe("ledgerEventPages through a retrying transport", () => {
+  it("ledgerEventPages_spanRefusedAsTooLarge_isNotAskedAgainForTheSameBlocks", async () => {
+    const { connection, getLogs } = retryingConnection((args) => {
+      const [filter] = args.params as [{ fromBlock: string; toBlock: string }];
+      if (BigInt(filter.toBlock) - BigInt(filter.fromBlock) + 1n > MAX_BLOCKS) throw new Error("HTTP response body exceeded the size limit.");
+    });
+    const latest = await latestBlockNumber(connection);
+    const events: LedgerEvent[] = [];
+    for await (const page of ledgerEventPages(connection, connection.deploymentBlock, latest, { policy: POLICY })) events.push(...page.logs);
+    expect(positions(events)).toEqual(positions(await everyEventByName(viem().connection)));
+    expect(new Set(getLogs).size).toBe(getLogs.length);
+  });
+
+  it("ledgerEventPages_otherFailureOnce_isAskedAgainAndMissesNothing", async () => {
+    const { connection, getLogs } = retryingConnection((_args, attempt) => {
+      if (attempt === 1) throw new Error("fetch failed: ECONNRESET");
+    });
+    const latest = await latestBlockNumber(connection);
+    const events: LedgerEvent[] = [];
+    for await (const page of ledgerEventPages(connection, connection.deploymentBlock, latest, { policy: POLICY })) events.push(...page.logs);
+    expect(positions(events)).toEqual(positions(await everyEventByName(viem().connection)));
+    expect(getLogs[0]).toBe(getLogs[1]);
   });
 });
 

@@ -53,6 +53,22 @@ describe("LedgerLog.sync", () => {
     expect(log.entries).toEqual(await readAccessLog(viem().connection));
   });
 
+  it("sync_senderRequestsRefusedOnceAsTooLarge_asksAgainAndReadsEveryEvent", async () => {
+    const provider = viem().world.connection.provider as { request(args: { method: string; params?: unknown }): Promise<unknown> };
+    let refused = 0;
+    const { connection } = viem().through("stranger", {
+      request: async (args) => {
+        // As when the batch it shared with a large eth_getLogs response was over viem's size limit.
+        if (args.method === "eth_getTransactionByHash" && refused++ === 0) throw new Error("HTTP response body exceeded the size limit.");
+        return provider.request(args);
+      },
+    });
+    const log = await LedgerLog.open(connection, new MemoryLogCache(), { confirmations: 0 });
+    await log.sync();
+    expect(refused).toBeGreaterThan(1);
+    expect(log.entries).toEqual(await readAccessLog(viem().connection));
+  });
+
   it("open_fromASavedCache_restoresTheEntriesAndReadsOnlyNewBlocks", async () => {
     const cache = new MemoryLogCache();
     const first = await openLog(0, cache);

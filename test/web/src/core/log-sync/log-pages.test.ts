@@ -70,6 +70,36 @@ describe("logPages", () => {
     expect(spans.reduce((a, b) => (a > b ? a : b))).toBe(POLICY.max);
   });
 
+  it("logPages_refusalSayingHowMuchTooLarge_shrinksToFitInOneStep", async () => {
+    const chain = fakeChain(2_000, () => 2);
+    const spans: bigint[] = [];
+    // A response limit of 40 logs; the refusal carries the size it would have had, as viem's does.
+    const sizeLimited: GetLogs<FakeLog> = async (from, to) => {
+      spans.push(to - from + 1n);
+      const logs = between(chain, from, to);
+      if (logs.length > 40) throw Object.assign(new Error("HTTP response body exceeded the size limit."), { size: logs.length, maxSize: 40 });
+      return logs;
+    };
+    const pages = await collect(logPages(sizeLimited, 0n, 1_999n, { policy: POLICY }));
+    expect(pages.flatMap((page) => page.logs)).toEqual(chain);
+    // 64 blocks are 128 logs, 3.2 times the limit: the next request asks for 64 / 6.4 = 10 blocks.
+    expect(spans.slice(0, 2)).toEqual([64n, 10n]);
+  });
+
+  it("logPages_pagesDenserThanDenseAbove_settleBetweenSparseBelowAndDenseAbove", async () => {
+    // Denser further on: 3 logs a block, then 9.
+    const chain = fakeChain(4_000, (block) => (block < 2_000 ? 3 : 9));
+    const sizes: number[] = [];
+    const pages = await collect(logPages(async (from, to) => between(chain, from, to), 0n, 3_999n, { policy: { ...POLICY, denseAbove: 30 } }));
+    for (const page of pages) sizes.push(page.logs.length);
+    expect(pages.flatMap((page) => page.logs)).toEqual(chain);
+    // 64 blocks are 192 logs, over the cap of 50: asked again over 64 / (192 / 20) = 6 blocks. From
+    // then on pages stay within 10..30 logs, but for one where the chain gets denser.
+    expect(sizes[0]).toBe(18);
+    expect(sizes.every((size) => size < 50)).toBe(true);
+    expect(sizes.slice(0, -1).filter((size) => size < 10 || size > 30)).toHaveLength(1);
+  });
+
   it("logPages_singleBlockStillRefused_throwsLogRangeTooSmallErrorNamingTheBlock", async () => {
     const refusing: GetLogs<FakeLog> = async (from) => {
       if (from === 5n) throw new Error("query returned more than 10000 results");
