@@ -1,12 +1,13 @@
 /**
  * The append-only log, read whole: every ledger event in a block range as an AccessLogEntry,
- * oldest first. Each block's time and each needed transaction sender is fetched once.
+ * oldest first. Each block's time (unless the logs carry it) and each needed transaction sender is
+ * fetched once.
  */
 import type { Hex } from "../bytes.js";
 import { ledgerAbi, type LedgerConnection } from "../chain/connection.js";
 import { compareChainOrder, latestBlockNumber, readLedgerEvents, type BlockRange, type LedgerEvent, type LedgerEventName } from "../chain/events.js";
 import type { Address } from "../ledger-context.js";
-import { readBlockTimestamps, readTransactionSenders } from "../chain/block-facts.js";
+import { readEventTimestamps, readTransactionSenders } from "../chain/block-facts.js";
 import type { AccessLogDetail, AccessLogEntry } from "./entry.js";
 import { EVENT_MAPPERS, type EventMapper, type MappingContext } from "./event-mappers.js";
 
@@ -72,7 +73,7 @@ export async function toAccessLogEntries(connection: LedgerConnection, events: r
   const mappers = new Map(events.map((event) => [event.eventName, mapperOf(event.eventName)]));
   const senderHashes = events.filter((event) => mappers.get(event.eventName)?.actorIsSender === true).map((event) => event.transactionHash);
   const [timestamps, senders, categories] = await Promise.all([
-    readBlockTimestamps(connection, events.map((event) => event.blockNumber)),
+    readEventTimestamps(connection, events),
     readTransactionSenders(connection, senderHashes),
     recordCategories(connection, events, options),
   ]);

@@ -220,7 +220,7 @@ describe("readAccessLog", () => {
     expect(detailsOf(entries).map((entry) => [entry.action, entry.categories])).toEqual([["scope-key-rotated", [LABS]], ["scope-key-wrapped", [LABS]]]);
   });
 
-  it("fetches each block once and the sender only of transactions whose events name no actor", async () => {
+  it("takes block times from the logs and fetches the sender only of transactions whose events name no actor", async () => {
     const world = viem();
     const steps = ledgerSteps(world);
     await steps.createScopeKey("patient", NOTES);
@@ -230,11 +230,25 @@ describe("readAccessLog", () => {
 
     const entries = await readAccessLog(connection);
 
-    const blocks = new Set(entries.map((entry) => entry.blockNumber));
     const wrapTransactions = new Set(entries.filter((entry) => entry.action === "scope-key-wrapped").map((entry) => entry.transactionHash));
-    expect(requests.filter((request) => request.method === "eth_getBlockByNumber")).toHaveLength(blocks.size);
+    expect(requests.filter((request) => request.method === "eth_getBlockByNumber")).toHaveLength(0);
     expect(requests.filter((request) => request.method === "eth_getTransactionByHash").map((request) => (request.params as Hex[])[0]).sort())
       .toEqual([...wrapTransactions].sort());
     expect(wrapTransactions.size).toBe(2);
+    for (const entry of entries.slice(-4)) expect(entry.timestamp).toBe(await timestampOf(entry.blockNumber));
+  });
+
+  it("fetches each block once when the logs come without their block's time", async () => {
+    const world = viem();
+    const steps = ledgerSteps(world);
+    await steps.createScopeKey("patient", NOTES);
+    await steps.grant("patient", "doctor", bit(NOTES));
+    const { connection, requests } = spyingConnection(world, { logsWithoutTimes: true });
+
+    const entries = await readAccessLog(connection);
+
+    const blocks = new Set(entries.map((entry) => entry.blockNumber));
+    expect(requests.filter((request) => request.method === "eth_getBlockByNumber")).toHaveLength(blocks.size);
+    expect(entries).toEqual(await readAccessLog(world.connection));
   });
 });

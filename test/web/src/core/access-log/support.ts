@@ -56,14 +56,19 @@ export interface RecordedRequest {
   params?: unknown;
 }
 
-/** A read-only connection (the stranger's) whose every JSON-RPC request is recorded, in order. */
-export function spyingConnection(viem: ViemWorld): { connection: LedgerConnection; requests: RecordedRequest[] } {
+/**
+ * A read-only connection (the stranger's) whose every JSON-RPC request is recorded, in order. With
+ * `logsWithoutTimes`, logs come without their block's time, as older nodes return them.
+ */
+export function spyingConnection(viem: ViemWorld, { logsWithoutTimes = false } = {}): { connection: LedgerConnection; requests: RecordedRequest[] } {
   const provider = viem.world.connection.provider as { request(args: RecordedRequest): Promise<unknown> };
   const requests: RecordedRequest[] = [];
   const { connection } = viem.through("stranger", {
-    request: (args) => {
+    request: async (args) => {
       requests.push(args);
-      return provider.request(args);
+      const result = await provider.request(args);
+      if (!logsWithoutTimes || args.method !== "eth_getLogs") return result;
+      return (result as Record<string, unknown>[]).map(({ blockTimestamp: _dropped, ...log }) => log);
     },
   });
   return { connection, requests };
