@@ -11,6 +11,12 @@ describe("stringifyWithBigints", () => {
   it("parseWithBigints_objectWithTheTagAndOtherKeys_staysAnObject", () => {
     expect(parseWithBigints('{"a":{"$bigint":"5","b":1}}')).toEqual({ a: { $bigint: "5", b: 1 } });
   });
+
+  it("parseWithBigints_tagsInArraysAndATagHoldingATag_revivedInnermostFirstAsAReviverWould", () => {
+    expect(parseWithBigints('[{"$bigint":"1"},[{"$bigint":"-2"}],{"$bigint":{"$bigint":"3"}},{"$bigint":4}]')).toEqual([1n, [-2n], { $bigint: 3n }, { $bigint: 4 }]);
+    expect(parseWithBigints('{"$bigint":"7"}')).toBe(7n);
+    expect(parseWithBigints("null")).toBeNull();
+  });
 });
 
 describe("MemoryLogCache", () => {
