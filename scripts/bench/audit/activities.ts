@@ -106,9 +106,9 @@ export class PatientActivities {
     const rotation = writeCategory !== undefined && patient.rotationRequired(writeCategory, now) ? this.#rotationEvents(patient, writeCategory, provider, now) : 0;
     if (writeCategory !== undefined && 1 + rotation > max) writeCategory = undefined;
     const writeEvents = writeCategory === undefined ? 0 : 1 + rotation;
-    const reads = Math.min(readable.length === 0 ? 0 : this.random.between(1, 3), max - writeEvents);
+    const reads = Math.min(readable.length, this.random.between(1, 3), max - writeEvents);
     let planned = 0;
-    for (let i = 0; i < reads; i++) planned += this.#read(patient, provider, this.random.pick(readable), this.#purposeOf(kind), now);
+    for (const record of this.random.shuffled(readable).slice(0, reads)) planned += this.#read(patient, provider, record, this.#purposeOf(kind), now);
     if (writeCategory !== undefined) {
       if (rotation > 0) planned += this.#rotate(patient, writeCategory, provider, now);
       planned += this.#add(patient, provider, writeCategory, now);
@@ -119,9 +119,9 @@ export class PatientActivities {
   #readOwn(patient: PatientModel, _team: CareTeam, now: number, max: number): number {
     const recent = patient.records.slice(-RECENT_RECORDS);
     if (recent.length === 0) return 0;
-    const reads = Math.min(max, this.random.between(1, 2));
+    const reads = Math.min(max, recent.length, this.random.between(1, 2));
     let planned = 0;
-    for (let i = 0; i < reads; i++) planned += this.#read(patient, patient.address, this.random.pick(recent), PATIENT_REQUEST, now);
+    for (const record of this.random.shuffled(recent).slice(0, reads)) planned += this.#read(patient, patient.address, record, PATIENT_REQUEST, now);
     return planned;
   }
 

@@ -18,6 +18,8 @@ const DAY = 86_400;
 const SIGN_UP_FEE = 10n ** 15n;
 /** Fewer blocks would make per-day charts of a small history meaningless. */
 const MIN_BLOCKS = 24;
+/** About what one patient's activity in a block comes to (a visit of a few reads and a record). */
+const EVENTS_PER_PATIENT_BLOCK = 2;
 const JOINING_SHARE = 0.3;
 const SUSPENDED_AT_SHARE = 0.4;
 const SUSPENSION_DAYS = 7;
@@ -90,7 +92,9 @@ export class HistoryPlanner {
     if (!Number.isInteger(events) || events < 1) throw new RangeError(`a history grows by a whole number of events ≥ 1 (got ${events})`);
     const first = !this.#started;
     const goal = this.events + events;
-    const blocks = Math.max(first ? MIN_BLOCKS : 1, Math.ceil(events / this.shape.eventsPerBlock));
+    // A few patients cannot fill a block of eventsPerBlock (one sender each per block): more, smaller blocks.
+    const perBlock = Math.min(this.shape.eventsPerBlock, EVENTS_PER_PATIENT_BLOCK * this.shape.patients);
+    const blocks = Math.max(first ? MIN_BLOCKS : 1, Math.ceil(events / perBlock));
     if (first) {
       const needed = setupEvents(this.shape.patients, this.shape.providers);
       if (events < needed) throw new RangeError(`${this.shape.patients} patients and ${this.shape.providers} providers need at least ${needed} events (registrations and the sign-up fee)`);
