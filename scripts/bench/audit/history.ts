@@ -35,6 +35,7 @@ const EVENTS_PER_BLOCK = 200;
 const GAS_PER_TX = toHex(1_000_000);
 const SENDS_PER_REQUEST = 250;
 const DESCRIPTION_VERSION = 1;
+const STATE_FILE = "anvil-state.json";
 
 export class HistoryGenerationError extends Error {
   readonly code = "HISTORY_GENERATION";
@@ -127,6 +128,8 @@ export class SyntheticHistory {
     const descriptionFile = path.join(dir, "history.json");
     const previous = existsSync(descriptionFile) ? (JSON.parse(readFileSync(descriptionFile, "utf8")) as HistoryDescription) : undefined;
     if (previous !== undefined) checkKeptShape(dir, previous, options);
+    // A chain without its description (a run that failed halfway) cannot be continued.
+    else if (existsSync(path.join(dir, STATE_FILE))) throw new KeptHistoryMismatchError(dir, `holds a chain (${STATE_FILE}) but no history.json`);
     const port = await freePort();
     let anvil: RunningAnvil | undefined;
     try {
@@ -134,7 +137,7 @@ export class SyntheticHistory {
         host: HOST,
         port,
         chainId: CHAIN_ID,
-        ...(kept ? { stateFile: path.join(dir, "anvil-state.json"), stateIntervalSeconds: 3600 } : {}),
+        ...(kept ? { stateFile: path.join(dir, STATE_FILE), stateIntervalSeconds: 3600 } : {}),
         logFile: path.join(dir, "anvil.log"),
         pidFile: path.join(dir, "anvil.pid"),
         // Keyless senders, no fees, no block gas limit: blocks of hundreds of transactions.

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -102,6 +102,16 @@ describe("SyntheticHistory kept in a folder", () => {
       expect(reopened.events).toBe(500);
     } finally {
       await reopened.stop();
+    }
+  });
+
+  it("start_folderWithAChainButNoDescription_throwsKeptHistoryMismatchError", async () => {
+    const halfDone = mkdtempSync(path.join(tmpdir(), "audit-history-test-"));
+    try {
+      writeFileSync(path.join(halfDone, "anvil-state.json"), "{}");
+      await expect(SyntheticHistory.start({ ...options, keepDir: halfDone })).rejects.toThrow(/holds a chain \(anvil-state.json\) but no history.json/);
+    } finally {
+      rmSync(halfDone, { recursive: true, force: true });
     }
   });
 
