@@ -28,7 +28,10 @@ function failingConnection(): LedgerConnection {
   const { connection } = viem();
   const publicClient = new Proxy(connection.publicClient, {
     get(target, property, receiver) {
-      if (property === "getLogs") return () => Promise.reject(new Error("provider gone"));
+      if (property === "request") {
+        return (request: { method: string }, options?: unknown) =>
+          request.method === "eth_getLogs" ? Promise.reject(new Error("provider gone")) : target.request(request as Parameters<typeof target.request>[0], options as Parameters<typeof target.request>[1]);
+      }
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
