@@ -36,7 +36,7 @@ import { projectRoot } from "../lib/project-paths.js";
 import { FileLogCache } from "./file-cache.js";
 import { loadNames } from "./names.js";
 import { AuditUsageError, parseAuditArgs } from "./options.js";
-import { integrityProgressLine, progressLine } from "./progress.js";
+import { integrityProgressLine, progressLine, progressWriter } from "./progress.js";
 import { auditTable } from "./table.js";
 import { INTEGRITY_FAILED_EXIT_CODE, integrityReport, recordsToVerify } from "./verify.js";
 
@@ -55,8 +55,9 @@ async function main(): Promise<void> {
   const cacheFile = options.cacheFile ?? path.join(projectRoot, ".data", "audit", `${chainId}-${address.toLowerCase()}.json`);
   const log = await LedgerLog.open(connection, new FileLogCache(cacheFile), { confirmations: options.confirmations });
   const started = performance.now();
-  const report = await log.sync({ onProgress: (progress) => process.stderr.write(`\r${progressLine(progress)}`) });
-  process.stderr.write(`\n[audit] ${log.size} entries (${report.added} new${report.rolledBack > 0 ? `, ${report.rolledBack} rolled back after a reorg` : ""}) synced to block ${report.head} in ${((performance.now() - started) / 1000).toFixed(1)} s; cache ${path.relative(process.cwd(), cacheFile)}\n`);
+  const showSync = progressWriter(process.stderr);
+  const report = await log.sync({ onProgress: (progress) => showSync(progressLine(progress)) });
+  process.stderr.write(`${process.stderr.isTTY ? "\n" : ""}[audit] ${log.size} entries (${report.added} new${report.rolledBack > 0 ? `, ${report.rolledBack} rolled back after a reorg` : ""}) synced to block ${report.head} in ${((performance.now() - started) / 1000).toFixed(1)} s; cache ${path.relative(process.cwd(), cacheFile)}\n`);
 
   const ipfs = createIpfsStore({ apiUrl: options.ipfsApiUrl, timeoutMs: 10_000, retries: 1 });
   const names = options.names ? await loadNames(connection, ipfs) : { nameOf: () => undefined, named: 0 };
@@ -74,8 +75,9 @@ async function main(): Promise<void> {
   let output: string;
   if (options.verify !== undefined) {
     const records = recordsToVerify(log, query);
-    const results = await checkIntegrityInBulk(ipfs, records, { depth: options.verify, onProgress: (progress) => process.stderr.write(`\r${integrityProgressLine(progress)}`) });
-    process.stderr.write("\n");
+    const showCheck = progressWriter(process.stderr);
+    const results = await checkIntegrityInBulk(ipfs, records, { depth: options.verify, onProgress: (progress) => showCheck(integrityProgressLine(progress)) });
+    if (process.stderr.isTTY) process.stderr.write("\n");
     output = integrityReport(results, names.nameOf);
     if (results.some((result) => result.status !== "verified")) process.exitCode = INTEGRITY_FAILED_EXIT_CODE;
   } else if (options.format === "table") {

@@ -20,3 +20,23 @@ export function integrityProgressLine(progress: BulkIntegrityProgress): string {
   const fraction = progress.total === 0 ? 1 : progress.done / progress.total;
   return `[audit] checking ${bar(fraction)} ${progress.done} of ${progress.total} records: ${progress.verified} verified, ${progress.mismatch} mismatch, ${progress.missing} missing`;
 }
+
+export interface ProgressStream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/**
+ * Writes progress lines to `stream`: on a terminal each redraws the last in place; in a log file or
+ * a pipe (CI) a line is written only when the bar moved, so a long run leaves one line per step of
+ * the bar instead of thousands of carriage returns.
+ */
+export function progressWriter(stream: ProgressStream): (line: string) => void {
+  let last: string | undefined;
+  return (line) => {
+    const shown = stream.isTTY === true ? line : (line.match(/\[[#-]+\]/)?.[0] ?? line);
+    if (shown === last) return;
+    last = shown;
+    stream.write(stream.isTTY === true ? `\r${line}` : `${line}\n`);
+  };
+}

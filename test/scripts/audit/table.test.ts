@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { integrityProgressLine, progressLine } from "../../../scripts/audit/progress.js";
+import { integrityProgressLine, progressLine, progressWriter } from "../../../scripts/audit/progress.js";
 import { auditTable } from "../../../scripts/audit/table.js";
 import type { Address } from "../../../web/src/core/ledger-context.js";
 import { entryOf } from "../../web/src/core/access-log/support.js";
@@ -26,5 +26,25 @@ describe("progressLine", () => {
   it("integrityProgressLine_aQuarterDone_drawsAQuarterWithTheCounts", () => {
     expect(integrityProgressLine({ done: 1, total: 4, verified: 1, mismatch: 0, missing: 0, bytes: 9 })).toBe(`[audit] checking [${"#".repeat(8)}${"-".repeat(22)}] 25% 1 of 4 records: 1 verified, 0 mismatch, 0 missing`);
     expect(integrityProgressLine({ done: 0, total: 0, verified: 0, mismatch: 0, missing: 0, bytes: 0 })).toContain("100% 0 of 0 records");
+  });
+});
+
+describe("progressWriter", () => {
+  const capture = (isTTY: boolean) => {
+    const written: string[] = [];
+    return { written, write: progressWriter({ isTTY, write: (text: string) => written.push(text) }) };
+  };
+  const line = (scannedTo: bigint, entries: number) => progressLine({ fromBlock: 1n, toBlock: 100n, scannedTo, entries });
+
+  it("progressWriter_terminal_redrawsEveryChangeInPlace", () => {
+    const { written, write } = capture(true);
+    [line(10n, 1), line(10n, 1), line(11n, 2)].forEach(write);
+    expect(written).toEqual([`\r${line(10n, 1)}`, `\r${line(11n, 2)}`]);
+  });
+
+  it("progressWriter_pipe_writesALineOnlyWhenTheBarMoves", () => {
+    const { written, write } = capture(false);
+    [line(10n, 1), line(10n, 5), line(12n, 9), line(50n, 30), line(100n, 70)].forEach(write);
+    expect(written).toEqual([`${line(10n, 1)}\n`, `${line(12n, 9)}\n`, `${line(50n, 30)}\n`, `${line(100n, 70)}\n`]);
   });
 });

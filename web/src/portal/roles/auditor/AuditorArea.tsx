@@ -1,17 +1,15 @@
-import { lazy, Suspense, useMemo } from "react";
+import { useMemo } from "react";
 import { Navigate, Route, Routes } from "react-router";
 
 import { RoleLayout } from "../../app/Layout.js";
 import { useSession } from "../../session/session-context.js";
-import { Loading } from "../../ui/Notices.js";
 import AccessLogPage from "./AccessLogPage.js";
 import { IntegrityContext } from "./integrity/integrity-context.js";
 import { IntegrityRuns } from "./integrity/integrity-runs.js";
-
-const IntegrityPage = lazy(() => import("./integrity/IntegrityPage.js"));
-const OverviewPage = lazy(() => import("./overview/OverviewPage.js"));
-const PatientsPage = lazy(() => import("./patients/PatientsPage.js"));
-const PatientAuditPage = lazy(() => import("./patients/PatientAuditPage.js"));
+import IntegrityPage from "./integrity/IntegrityPage.js";
+import OverviewPage from "./overview/OverviewPage.js";
+import PatientAuditPage from "./patients/PatientAuditPage.js";
+import PatientsPage from "./patients/PatientsPage.js";
 
 const NAV = [
   { to: "/auditor", label: "Access log" },
@@ -27,16 +25,14 @@ export default function AuditorArea() {
   return (
     <RoleLayout role="auditor" nav={NAV}>
       <IntegrityContext.Provider value={integrity}>
-        <Suspense fallback={<Loading what="the page" />}>
-          <Routes>
-            <Route index element={<AccessLogPage />} />
-            <Route path="patients" element={<PatientsPage />} />
-            <Route path="patients/:address" element={<PatientAuditPage />} />
-            <Route path="integrity" element={<IntegrityPage />} />
-            <Route path="overview" element={<OverviewPage />} />
-            <Route path="*" element={<Navigate to="/auditor" replace />} />
-          </Routes>
-        </Suspense>
+        <Routes>
+          <Route index element={<AccessLogPage />} />
+          <Route path="patients" element={<PatientsPage />} />
+          <Route path="patients/:address" element={<PatientAuditPage />} />
+          <Route path="integrity" element={<IntegrityPage />} />
+          <Route path="overview" element={<OverviewPage />} />
+          <Route path="*" element={<Navigate to="/auditor" replace />} />
+        </Routes>
       </IntegrityContext.Provider>
     </RoleLayout>
   );
