@@ -27,6 +27,7 @@ import { createPublicClient, http } from "viem";
 
 import { exportAccessLog } from "../../web/src/core/access-log/export/export-access-log.js";
 import { createLedgerConnection } from "../../web/src/core/chain/connection.js";
+import { GrantIndex } from "../../web/src/core/audit/grant-periods.js";
 import { checkIntegrityInBulk } from "../../web/src/core/audit/integrity-bulk.js";
 import { createIpfsStore } from "../../web/src/core/ipfs/store.js";
 import { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     output = auditTable(page.entries, page.total, names.nameOf);
   } else {
     const all = log.query({ ...query, limit: Number.MAX_SAFE_INTEGER }).entries.reverse();
-    output = exportAccessLog(options.format, all, { chainId, contract: address, nameOf: names.nameOf }).text;
+    output = exportAccessLog(options.format, all, { chainId, contract: address, nameOf: names.nameOf, grants: GrantIndex.of(log.entries) }).text;
     process.stderr.write(`[audit] ${all.length} matching entries as ${options.format}\n`);
   }
   if (options.out === undefined) process.stdout.write(output);

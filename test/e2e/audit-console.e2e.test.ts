@@ -8,6 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 
+import type { AuditEvent } from "@medplum/fhirtypes";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -130,12 +131,15 @@ describe("audit console", () => {
     expect(csvDownload.suggestedFilename()).toMatch(new RegExp(`^ehr-ledger-access-log-chain-1337-patient-${patient.toLowerCase()}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const rows = parseAccessLogCsv(readFileSync(await csvDownload.path(), "utf8"));
     expect(rows.map((csv) => [csv.action, csv.transaction, csv.actor_name])).toEqual(expected.map((entry) => [entry.action, entry.transactionHash, entry.action === "record-read" ? DOCTOR_SHOWN : ""]));
+    const granted = history.entries.find((entry) => entry.action === "access-granted");
+    expect(rows.map((csv) => [csv.under_grant.split(":")[0], csv.grant_transaction])).toEqual([["own data", ""], [`grant of ${new Date(granted!.timestamp * 1000).toISOString().slice(0, 13)}`, granted?.transactionHash]]);
 
     const [fhirDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download FHIR AuditEvent bundle" }).click()]);
     expect(fhirDownload.suggestedFilename()).toMatch(/\.fhir\.json$/);
-    const bundle = JSON.parse(readFileSync(await fhirDownload.path(), "utf8")) as { resourceType: string; entry: { resource: Parameters<typeof auditEventFacts>[0] }[] };
+    const bundle = JSON.parse(readFileSync(await fhirDownload.path(), "utf8")) as { resourceType: string; entry: { resource: AuditEvent }[] };
     expect(bundle.resourceType).toBe("Bundle");
     expect(bundle.entry.map((item) => auditEventFacts(item.resource))).toEqual(expected.map((entry) => expect.objectContaining({ action: entry.action, transactionHash: entry.transactionHash, recordId: entry.recordId })));
+    expect(bundle.entry.map((item) => item.resource.agent?.[0]?.policy)).toEqual([undefined, [`urn:ehr-ledger:grant:${granted?.transactionHash}:${granted?.logIndex}`]]);
     await page.getByText(`Saved 2 entries as FHIR AuditEvent bundle`).waitFor();
     await page.getByRole("button", { name: "Clear filters" }).first().click();
   });

@@ -1,8 +1,11 @@
 /**
  * Any filtered view of the access log as CSV: one row per entry with its position on the chain,
  * the parties (addresses, and names where the directory knows them), the record, the categories,
- * the coded purpose or reason, and the plain-language sentence the console shows.
+ * the coded purpose or reason, the plain-language sentence the console shows, and the grant the
+ * entry happened under (with the grant's transaction) when the caller knows the grants.
  */
+import { underGrantPhrase } from "../../audit/grant-words.js";
+import type { UnderGrant } from "../../audit/under-grant.js";
 import { categoryName } from "../../chain/categories.js";
 import { denyReasonName, purposeName, retractReasonName } from "../codes.js";
 import { describeAccessLogEntry, type NameOf } from "../describe.js";
@@ -24,6 +27,8 @@ export const ACCESS_LOG_CSV_COLUMNS = [
   "categories",
   "purpose_or_reason",
   "description",
+  "under_grant",
+  "grant_transaction",
 ] as const;
 
 export type AccessLogCsvColumn = (typeof ACCESS_LOG_CSV_COLUMNS)[number];
@@ -45,8 +50,12 @@ export function purposeOrReason(entry: AccessLogEntry): string {
   }
 }
 
+/** The grant an entry happened under (audit/under-grant.ts); undefined when the entry needs none or the grants are not known. */
+export type UnderGrantOf = (entry: AccessLogEntry) => UnderGrant | undefined;
+
 /** One entry's cells, by column. */
-export function accessLogCsvRow(entry: AccessLogEntry, nameOf: NameOf): Record<AccessLogCsvColumn, string> {
+export function accessLogCsvRow(entry: AccessLogEntry, nameOf: NameOf, underGrantOf: UnderGrantOf = () => undefined): Record<AccessLogCsvColumn, string> {
+  const under = underGrantOf(entry);
   return {
     time_utc: isoTime(entry.timestamp),
     block: entry.blockNumber.toString(),
@@ -62,13 +71,15 @@ export function accessLogCsvRow(entry: AccessLogEntry, nameOf: NameOf): Record<A
     categories: (entry.categories ?? []).map(categoryName).join(";"),
     purpose_or_reason: purposeOrReason(entry),
     description: describeAccessLogEntry(entry, nameOf, isoTime),
+    under_grant: under === undefined ? "" : underGrantPhrase(under, isoTime),
+    grant_transaction: under?.basis === "grant" ? under.period.granted.transactionHash : "",
   };
 }
 
 /** `entries` as an RFC 4180 CSV text with a header row; dates in UTC (ISO 8601). */
-export function accessLogCsv(entries: readonly AccessLogEntry[], nameOf: NameOf = () => undefined): string {
+export function accessLogCsv(entries: readonly AccessLogEntry[], nameOf: NameOf = () => undefined, underGrantOf?: UnderGrantOf): string {
   const rows = entries.map((entry) => {
-    const cells = accessLogCsvRow(entry, nameOf);
+    const cells = accessLogCsvRow(entry, nameOf, underGrantOf);
     return ACCESS_LOG_CSV_COLUMNS.map((column) => cells[column]);
   });
   return csvRows([[...ACCESS_LOG_CSV_COLUMNS], ...rows]);

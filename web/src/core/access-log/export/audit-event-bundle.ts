@@ -6,13 +6,17 @@
  * says which chain the address lives on), the observer is the ledger contract, and each event names
  * its ledger transaction in an entity whose `detail` carries the transaction hash, block and log
  * index. Only what the chain holds goes in: addresses, record ids, categories, codes, times, hashes.
+ * When the grants are known, a provider's access names the grant it relied on as the requestor's
+ * `policy` (the grant's AccessGranted event), and every event says in a detail under which grant it happened.
  */
 import type { AuditEvent, AuditEventAgent, AuditEventEntity, Bundle } from "@medplum/fhirtypes";
 
+import { underGrantPhrase } from "../../audit/grant-words.js";
 import { categoryName } from "../../chain/categories.js";
 import type { Hex } from "../../bytes.js";
 import type { Address } from "../../ledger-context.js";
 import type { AccessLogAction, AccessLogEntry } from "../entry.js";
+import type { UnderGrantOf } from "./access-log-csv.js";
 import { AUDIT_CODING, PURPOSE_OF_USE } from "./audit-event-codes.js";
 
 export const CAIP10_SYSTEM = "https://chainagnostic.org/CAIPs/caip-10";
@@ -29,7 +33,12 @@ export interface AuditExportContext {
   chainId: number;
   /** The EHRLedger contract: the AuditEvents' observer. */
   contract: Address;
+  /** The grant each entry happened under, when known: the requestor's `policy`, and a detail of the event. */
+  underGrantOf?: UnderGrantOf;
 }
+
+/** A grant, as the policy that authorised an access: the AccessGranted event that made it. */
+export const GRANT_POLICY_PREFIX = "urn:ehr-ledger:grant:";
 
 const caip10 = (context: AuditExportContext, address: Address) => `eip155:${context.chainId}:${address}`;
 
@@ -61,7 +70,10 @@ export function toAuditEvent(entry: AccessLogEntry, context: AuditExportContext)
   const identifier = (address: Address) => ({ identifier: { system: CAIP10_SYSTEM, value: caip10(context, address) } });
   // BALP's user agent: the information recipient on reads, the author on everything that writes.
   const actorType = coding.action === "R" ? { code: "IRCP", display: "information recipient" } : { code: "AUT", display: "author (originator)" };
-  const agent: AuditEventAgent[] = [{ type: { coding: [{ system: PARTICIPATION, ...actorType }] }, who: identifier(entry.actor), requestor: true }];
+  const under = context.underGrantOf?.(entry);
+  // BALP: the policy under which the requestor acted, here the patient's grant (its event on chain).
+  const policy = under?.basis === "grant" ? { policy: [`${GRANT_POLICY_PREFIX}${under.period.granted.transactionHash}:${under.period.granted.logIndex}`] } : {};
+  const agent: AuditEventAgent[] = [{ type: { coding: [{ system: PARTICIPATION, ...actorType }] }, who: identifier(entry.actor), requestor: true, ...policy }];
   const entity: AuditEventEntity[] = [
     {
       what: { identifier: { system: TRANSACTION_SYSTEM, value: entry.transactionHash } },
@@ -71,6 +83,7 @@ export function toAuditEvent(entry: AccessLogEntry, context: AuditExportContext)
         { type: "blockNumber", valueString: entry.blockNumber.toString() },
         { type: "logIndex", valueString: entry.logIndex.toString() },
         { type: "action", valueString: entry.action },
+        ...(under === undefined ? [] : [{ type: "underGrant", valueString: underGrantPhrase(under, (unixSeconds) => new Date(unixSeconds * 1000).toISOString()) }]),
       ],
     },
   ];

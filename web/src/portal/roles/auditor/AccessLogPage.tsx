@@ -106,7 +106,7 @@ export default function AccessLogPage() {
             </table>
           </div>
           <Pager page={page} label="Access log pages" onPage={setPageIndex} />
-          <ExportPanel log={log} filter={result.filter} total={page.total} nameOf={nameOf} />
+          <ExportPanel log={log} filter={result.filter} total={page.total} nameOf={nameOf} grants={grants} />
         </>
       )}
     </>

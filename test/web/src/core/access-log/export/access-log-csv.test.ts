@@ -4,6 +4,8 @@ import { readAccessLog } from "../../../../../../web/src/core/access-log/entries
 import { ACCESS_LOG_ACTIONS } from "../../../../../../web/src/core/access-log/entry.js";
 import { ACCESS_LOG_CSV_COLUMNS, accessLogCsv, accessLogCsvRow, NotAnAccessLogCsvError, parseAccessLogCsv, purposeOrReason } from "../../../../../../web/src/core/access-log/export/access-log-csv.js";
 import { parseCsv } from "../../../../../../web/src/core/access-log/export/csv-format.js";
+import { GrantIndex } from "../../../../../../web/src/core/audit/grant-periods.js";
+import { underGrant } from "../../../../../../web/src/core/audit/under-grant.js";
 import type { Address } from "../../../../../../web/src/core/ledger-context.js";
 import { bit, Category } from "../../../../../helpers/fixture.js";
 import { useViemWorld } from "../../../../../helpers/viemWorld.js";
@@ -22,6 +24,18 @@ const viem = useViemWorld(async (world) => {
 });
 
 describe("accessLogCsv", () => {
+  it("accessLogCsv_withTheGrants_saysUnderWhichGrantEachEntryHappenedAndItsTransaction", async () => {
+    const entries = await readAccessLog(viem().connection);
+    const grants = GrantIndex.of(entries);
+    const rows = parseAccessLogCsv(accessLogCsv(entries, () => undefined, (entry) => underGrant(grants, entry)));
+    const granted = entries.find((entry) => entry.action === "access-granted");
+    const read = rows.find((row) => row.action === "record-read");
+    expect(read?.under_grant).toBe(`grant of ${new Date(granted!.timestamp * 1000).toISOString()}: read and write general notes`);
+    expect(read?.grant_transaction).toBe(granted?.transactionHash);
+    expect(rows.find((row) => row.action === "scope-key-rotated")).toMatchObject({ under_grant: "own data", grant_transaction: "" });
+    expect(rows.find((row) => row.action === "participant-registered")).toMatchObject({ under_grant: "", grant_transaction: "" });
+  });
+
   it("accessLogCsv_realHistory_roundTripsEveryCellThroughTheParser", async () => {
     const entries = await readAccessLog(viem().connection);
     const doctor = viem().personas.doctor.account;

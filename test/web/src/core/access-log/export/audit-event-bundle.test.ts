@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { readAccessLog } from "../../../../../../web/src/core/access-log/entries.js";
 import { ACCESS_LOG_ACTIONS, type AccessLogEntry } from "../../../../../../web/src/core/access-log/entry.js";
-import { auditEventFacts, CONSENT_SYSTEM, NotALedgerAuditEventError, toAuditEvent, toAuditEventBundle, TRANSACTION_SYSTEM, type AuditExportContext } from "../../../../../../web/src/core/access-log/export/audit-event-bundle.js";
+import { auditEventFacts, CONSENT_SYSTEM, GRANT_POLICY_PREFIX, NotALedgerAuditEventError, toAuditEvent, toAuditEventBundle, TRANSACTION_SYSTEM, type AuditExportContext } from "../../../../../../web/src/core/access-log/export/audit-event-bundle.js";
+import { GrantIndex } from "../../../../../../web/src/core/audit/grant-periods.js";
+import { underGrant } from "../../../../../../web/src/core/audit/under-grant.js";
 import { bit, Category } from "../../../../../helpers/fixture.js";
 import { useViemWorld } from "../../../../../helpers/viemWorld.js";
 import { entryOf, ledgerSteps } from "../support.js";
@@ -179,6 +181,23 @@ describe("toAuditEventBundle", () => {
     const bundle = toAuditEventBundle(entries, { chainId: viem().connection.chainId, contract: viem().connection.address });
     expect(validateResource(bundle)).toEqual([]);
     expect(bundle.entry?.map((item) => auditEventFacts(item.resource!))).toEqual(entries.map(factsOf));
+  });
+});
+
+describe("toAuditEvent with the grants", () => {
+  it("toAuditEvent_readUnderAGrant_namesTheGrantAsPolicyAndStaysValid", async () => {
+    const entries = await readAccessLog(viem().connection);
+    const grants = GrantIndex.of(entries);
+    const context: AuditExportContext = { ...CONTEXT, underGrantOf: (entry) => underGrant(grants, entry) };
+    const granted = entries.find((entry) => entry.action === "access-granted") as AccessLogEntry;
+    const read = toAuditEvent(entries.find((entry) => entry.action === "record-read") as AccessLogEntry, context);
+    expect(read.agent.find((agent) => agent.requestor)?.policy).toEqual([`${GRANT_POLICY_PREFIX}${granted.transactionHash}:${granted.logIndex}`]);
+    expect(read.entity?.[0]?.detail?.find((detail) => detail.type === "underGrant")?.valueString).toMatch(/^grant of \d{4}-\d{2}-\d{2}T.*Z: read and write general notes$/);
+    for (const entry of entries) expect(validateResource(toAuditEvent(entry, context)), entry.action).toEqual([]);
+    // The patient's own record relies on no grant: no policy, and the detail says so.
+    const own = toAuditEvent(entries.find((entry) => entry.action === "scope-key-rotated") as AccessLogEntry, context);
+    expect(own.agent[0]?.policy).toBeUndefined();
+    expect(own.entity?.[0]?.detail?.find((detail) => detail.type === "underGrant")?.valueString).toBe("own data");
   });
 });
 

@@ -2,20 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import { GrantIndex } from "../../../../../../web/src/core/audit/grant-periods.js";
 import { underGrant } from "../../../../../../web/src/core/audit/under-grant.js";
-import { grantState, scopeWords, underGrantText } from "../../../../../../web/src/portal/roles/auditor/grant-words.js";
+import { grantState, underGrantText } from "../../../../../../web/src/portal/roles/auditor/grant-words.js";
 import { alice, doctor, insurer, LogBuilder } from "../../../core/audit/support.js";
 
 const NOTES = 0;
 const LABS = 1;
 const BILLING = 4;
 const day = (unixSeconds: number) => `day ${unixSeconds}`;
-
-describe("scopeWords", () => {
-  it("scopeWords_readAndWrite_listsReadOnlyThenReadAndWrite", () => {
-    expect(scopeWords({ readCategories: [NOTES, LABS], writeCategories: [LABS] })).toBe("read general notes; read and write lab results");
-    expect(scopeWords({ readCategories: [BILLING], writeCategories: [] })).toBe("read billing and claims");
-  });
-});
 
 describe("grantState", () => {
   it("grantState_eachEnd_isStandingExpiredRevokedOrReplaced", () => {

@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from "../../../ui/format.js";
-import { scopeWords, type GrantState } from "../grant-words.js";
+import { scopeWords } from "../../../../core/audit/grant-words.js";
+import type { GrantState } from "../grant-words.js";
 import type { GrantTimeline } from "./grant-timeline.js";
 
 const STATE_COLOURS: Record<GrantState, string> = { standing: "var(--ok)", expired: "var(--warn)", revoked: "var(--bad)", replaced: "var(--muted)" };
