@@ -12,6 +12,7 @@ import { EmptyState, Loading } from "../../ui/Notices.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { underGrantText, type UnderGrantText } from "./grant-words.js";
 import { EMPTY_LOG_FILTER_FIELDS, fieldsFromSearch, hasFilters, logFilterOf, type LogFilterField, type LogFilterFields } from "./log-filter-fields.js";
+import { registeredAccounts } from "./log-participants.js";
 import { LogFilters } from "./LogFilters.js";
 import { Pager } from "./Pager.js";
 import { pageFrom } from "./paging.js";
@@ -29,6 +30,8 @@ export default function AccessLogPage() {
   const [fields, setFields] = useState<LogFilterFields>(() => fieldsFromSearch(searchParams));
   const [pageIndex, setPageIndex] = useState(0);
   const grants = useGrantIndex(log, version);
+  // `version` changes when the log's entries do; the log object itself stays the same.
+  const participants = useMemo(() => (log === undefined ? [] : registeredAccounts(log.entries)), [log, version]);
 
   const result = useMemo(() => logFilterOf(fields), [fields]);
   const page = useMemo(
@@ -57,7 +60,7 @@ export default function AccessLogPage() {
         opened, key changes and administration. It shows who did what and when — never what a record says.
       </p>
       <LogSyncStatus view={view} />
-      <LogFilters fields={fields} errors={result.ok ? {} : result.errors} update={update} reset={clear} />
+      <LogFilters fields={fields} participants={participants} errors={result.ok ? {} : result.errors} update={update} reset={clear} />
       {/* Names first: sentences that change under the reader from addresses to names would mislead. */}
       {log === undefined || !view.ready || namesLoading ? (
         <Loading what="the access log" />

@@ -2,7 +2,7 @@ import { useId, useMemo } from "react";
 
 import { ACTION_GROUPS, type ActionGroupName } from "../../../core/access-log/filter.js";
 import { CATEGORY_NAMES } from "../../../core/chain/categories.js";
-import { useParticipantList } from "../../registration/use-participants.js";
+import type { Address } from "../../../core/ledger-context.js";
 import { useParticipantNames } from "../../registration/use-names.js";
 import { Field, fieldProps } from "../../ui/Field.js";
 import { ACTION_LABELS } from "./action-labels.js";
@@ -10,23 +10,25 @@ import { ANY_ACTOR, ANY_CATEGORY, hasFilters, OTHER_ACTOR, type LogFilterField, 
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The access log's filter form: patient, actor, action, category, record and days. */
+/** The access log's filter form: patient, actor (the administrator or any of `participants`), action, category, record and days. */
 export function LogFilters({
   fields,
+  participants,
   errors,
   update,
   reset,
 }: {
   fields: LogFilterFields;
+  /** Every registered account, in the order they joined. */
+  participants: readonly Address[];
   errors: Partial<Record<LogFilterField, string>>;
   update: (field: LogFilterField, value: string) => void;
   reset: () => void;
 }) {
   const id = useId();
-  const { participants } = useParticipantList();
   const { displayName, adminAddress } = useParticipantNames();
   const actors = useMemo(() => {
-    const listed = (participants ?? []).map((participant) => ({ address: participant.account, name: displayName(participant.account) }));
+    const listed = participants.map((account) => ({ address: account, name: displayName(account) }));
     if (adminAddress !== undefined) listed.unshift({ address: adminAddress, name: "Administrator" });
     return listed;
   }, [participants, displayName, adminAddress]);
