@@ -7,13 +7,20 @@
  *  - the first page: the log opened again from the cache file and its newest 50 entries (≤ 1 s);
  *  - filtered queries on the synced log (≤ 200 ms);
  *  - an incremental sync after 1,000 more events (≤ 1 s);
- *  - memory, throughput and request counts as context.
+ *  - memory, throughput and request counts as context;
+ *  - then the auditor's console in headless Chromium on the same history (audit/console-bench.ts):
+ *    cold sync into IndexedDB (≤ 15 s), first page from the browser's copy (≤ 1 s), the log
+ *    narrowed to one patient (≤ 1 s), a patient's page, the charts, the page's heap; screenshots in
+ *    test-artifacts/bench-audit/.
  *
  *   npm run bench:audit                    Markdown table on stdout, progress on stderr
  *   npm run bench:audit -- --json          JSON array of { metric, value, unit, target } on stdout
  *   --events N / --patients N / --providers N / --seed S    the history's shape (small ones for quick runs)
  *   --keep <dir>    keep the chain and history.json there; a later run with the same shape reopens it
  *   --serve         after measuring, leave anvil running with the history until Ctrl-C
+ *   --no-browser    skip the console in Chromium
+ *
+ * Exits 1 when Chromium or the portal's build (npm run build:portal) is needed but missing, 2 on bad arguments.
  */
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,9 +35,13 @@ import { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
 import type { LogQuery } from "../../web/src/core/log-sync/log-query.js";
 import { FileLogCache } from "../audit/file-cache.js";
 import { progressLine } from "../audit/progress.js";
+import { projectRoot } from "../lib/project-paths.js";
+import { consoleMetrics } from "./audit/console-report.js";
+import { PortalNotBuiltError, requirePortalBuild, startConsoleStack } from "./audit/console-stack.js";
 import { countedHttp, RequestCounter } from "./audit/counting-transport.js";
 import { SyntheticHistory } from "./audit/history.js";
 import { parseAuditBenchArgs, type AuditBenchOptions } from "./audit/options.js";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "./crypto/chromium.js";
 import { collectGarbage } from "./gc.js";
 import { memorySampler } from "./memory-sampler.js";
 import { renderJson, renderMarkdown, type Metric } from "./metrics.js";
@@ -41,6 +52,7 @@ const QUERY_RUNS = 15;
 const DAY = 86_400;
 const MB = 1e6;
 const TARGETS = { coldSyncSeconds: 15, firstPageSeconds: 1, queryMs: 200, incrementalSeconds: 1 } as const;
+export const CONSOLE_SCREENSHOT_DIR = path.join(projectRoot, "test-artifacts", "bench-audit");
 
 /** The log does not hold what the chain holds: a measurement of it would mean nothing. */
 export class AuditBenchMismatchError extends Error {
@@ -61,6 +73,12 @@ export interface AuditBenchRun {
   log: LedgerLog;
   /** Entries the incremental sync added. */
   incrementAdded: number;
+}
+
+/** Where the console runs: the system Chromium, and the folder its screenshots go to. */
+export interface ConsoleBenchTarget {
+  executablePath: string;
+  screenshotDir: string;
 }
 
 function breakdown(history: SyntheticHistory): string {
@@ -120,7 +138,28 @@ async function timeFirstPage(history: SyntheticHistory, cacheFile: string): Prom
   return seconds;
 }
 
-export async function runAuditBench(options: AuditBenchOptions): Promise<AuditBenchRun> {
+/**
+ * The console's rows: the chain prepared for the portal (console-stack.ts) and rewound after it.
+ * `patient` is the one the filtered queries used.
+ */
+async function runConsoleBench(history: SyntheticHistory, log: LedgerLog, patient: NonNullable<LogQuery["patient"]>, target: ConsoleBenchTarget): Promise<Metric[]> {
+  progress("the auditor's console in Chromium: preparing the chain, the IPFS node and the portal");
+  const stack = await startConsoleStack(history, progress);
+  try {
+    const patientEntries = log.query({ patient, limit: 1 }).total;
+    // Loaded only now: playwright-core tracks async context, which taxes every promise in the
+    // process and would slow the Node measurements above (see crypto.ts).
+    const { measureConsole } = await import("./audit/console-bench.js");
+    const measured = await measureConsole({ executablePath: target.executablePath, stack, patient: { address: patient, entries: patientEntries }, screenshotDir: target.screenshotDir, log: progress });
+    if (measured.shownEntries !== stack.entries) throw new AuditBenchMismatchError(`the console showed ${measured.shownEntries} entries for ${stack.entries} on chain`);
+    for (const file of measured.screenshots) progress(`screenshot: ${file}`);
+    return consoleMetrics(measured, patientEntries);
+  } finally {
+    await stack.stop();
+  }
+}
+
+export async function runAuditBench(options: AuditBenchOptions, browser?: ConsoleBenchTarget): Promise<AuditBenchRun> {
   const { events, patients, providers, seed } = options;
   progress(`generating ${events.toLocaleString("en-US")} events across ${patients} patients and ${providers} providers (seed "${seed}")`);
   const generationStart = performance.now();
@@ -191,6 +230,7 @@ export async function runAuditBench(options: AuditBenchOptions): Promise<AuditBe
       { metric: `incremental sync of ${INCREMENT_EVENTS.toLocaleString("en-US")} new events`, value: round(increment.seconds), unit: "s", target: { atMost: TARGETS.incrementalSeconds } },
       { metric: "incremental sync: JSON-RPC requests", value: incrementRequests.rpc, unit: "requests" },
     ];
+    if (browser !== undefined) metrics.push(...(await runConsoleBench(history, log, patient as NonNullable<LogQuery["patient"]>, browser)));
     return { metrics, history, log, incrementAdded: increment.added };
   } catch (error) {
     await history.stop();
@@ -227,7 +267,23 @@ async function main(args: readonly string[]): Promise<number> {
     progress(`bench:audit: ${(error as Error).message}`);
     return 2;
   }
-  const { metrics, history } = await runAuditBench(options);
+  let browser: ConsoleBenchTarget | undefined;
+  if (options.browser) {
+    const executablePath = findChromium();
+    if (executablePath === undefined) {
+      progress(`bench:audit: Chromium is not installed; ${CHROMIUM_INSTALL_HINT}`);
+      return 1;
+    }
+    try {
+      requirePortalBuild();
+    } catch (error) {
+      if (!(error instanceof PortalNotBuiltError)) throw error;
+      progress(`bench:audit: ${error.message}`);
+      return 1;
+    }
+    browser = { executablePath, screenshotDir: CONSOLE_SCREENSHOT_DIR };
+  }
+  const { metrics, history } = await runAuditBench(options, browser);
   try {
     process.stdout.write(options.json ? renderJson(metrics) : renderMarkdown(metrics));
     if (options.serve) await serve(history);

@@ -2,8 +2,7 @@
  * The synthetic history on a throwaway anvil: chain 1337 on a free port, a freshly deployed
  * EHRLedger, then the planner's blocks (planner.ts) sent as fast as anvil takes them — every
  * account impersonated (no keys), no fees, transactions in JSON-RPC batches with explicit nonces and
- * gas, each block mined with its planned timestamp — and checked: every transaction is in its
- * block and emitted exactly the events planned (a reverted one emits none).
+ * gas, each block mined with its planned timestamp — and checked (mine-block.ts).
  *
  * With `keepDir` the chain's state and a description (history.json) stay in that folder, and a
  * later start with the same folder and shape reopens that history instead of generating it again.
@@ -21,6 +20,7 @@ import type { Address } from "../../../web/src/core/ledger-context.js";
 import { DEV_MNEMONIC, startAnvil, type RunningAnvil } from "../../local-chain/anvil.js";
 import { deployFreshLedger, freePort } from "../storage/local-stack.js";
 import { JsonRpcBatcher, type RpcCall } from "./json-rpc.js";
+import { mineCheckedBlock } from "./mine-block.js";
 import type { PlannedBlock } from "./planned-block.js";
 import { HistoryPlanner, type HistoryShape } from "./planner.js";
 
@@ -31,19 +31,8 @@ const DAY = 86_400;
 export const HISTORY_START = Date.UTC(2026, 0, 5) / 1000;
 const HISTORY_DAYS = 90;
 const EVENTS_PER_BLOCK = 200;
-/** Enough for the largest planned transaction (a grant or rotation with eight wraps). */
-const GAS_PER_TX = toHex(1_000_000);
-const SENDS_PER_REQUEST = 250;
 const DESCRIPTION_VERSION = 1;
 const STATE_FILE = "anvil-state.json";
-
-export class HistoryGenerationError extends Error {
-  readonly code = "HISTORY_GENERATION";
-  constructor(detail: string) {
-    super(`The synthetic history is not what was planned: ${detail}. The planner and the contracts disagree; fix the planner in scripts/bench/audit.`);
-    this.name = "HistoryGenerationError";
-  }
-}
 
 export class KeptHistoryMismatchError extends Error {
   readonly code = "KEPT_HISTORY_MISMATCH";
@@ -89,12 +78,6 @@ export interface GrowthReport {
   transactions: number;
   blocks: number;
   seconds: number;
-}
-
-interface RpcBlockHeader {
-  number: Hex;
-  timestamp: Hex;
-  transactions: Hex[];
 }
 
 interface RpcLogEntry {
@@ -271,32 +254,9 @@ export class SyntheticHistory {
 
   /** Sends `block`'s transactions, mines them at its timestamp and checks what the chain made of them. */
   async #mine(block: PlannedBlock): Promise<void> {
-    const sends: RpcCall[] = block.txs.map((tx) => [
-      "eth_sendTransaction",
-      [{ from: tx.from, to: this.ledgerAddress, gas: GAS_PER_TX, gasPrice: "0x0", nonce: toHex(tx.nonce), value: toHex(tx.value), data: tx.data }],
-    ]);
-    const hashes: Hex[] = [];
-    for (let i = 0; i < sends.length; i += SENDS_PER_REQUEST) hashes.push(...((await this.rpc.batch(sends.slice(i, i + SENDS_PER_REQUEST))) as Hex[]));
-    await this.rpc.call("evm_mine", [block.timestamp]);
-    const [header, logs] = (await this.rpc.batch([
-      ["eth_getBlockByNumber", ["latest", false]],
-      ["eth_getLogs", [{ address: this.ledgerAddress, fromBlock: "latest", toBlock: "latest" }]],
-    ])) as [RpcBlockHeader, RpcLogEntry[]];
-    const number = BigInt(header.number);
-    if (Number(header.timestamp) !== block.timestamp) throw new HistoryGenerationError(`block ${number} has timestamp ${Number(header.timestamp)}, not ${block.timestamp}`);
-    const mined = new Set(header.transactions);
-    const missing = hashes.findIndex((hash) => !mined.has(hash));
-    if (missing >= 0 || mined.size !== hashes.length) throw new HistoryGenerationError(`block ${number} holds ${mined.size} of the ${hashes.length} transactions sent${missing >= 0 ? ` (not ${hashes[missing]} from ${block.txs[missing]?.from})` : ""}`);
-    const emitted = new Map<Hex, number>();
-    for (const log of logs) emitted.set(log.transactionHash, (emitted.get(log.transactionHash) ?? 0) + 1);
-    block.txs.forEach((tx, i) => {
-      const got = emitted.get(hashes[i] as Hex) ?? 0;
-      if (got !== tx.actions.length) {
-        throw new HistoryGenerationError(`transaction ${hashes[i]} (selector ${tx.data.slice(0, 10)} from ${tx.from}, block ${number}) emitted ${got} events instead of ${tx.actions.length} (${tx.actions.join(", ")})${got === 0 ? ": it reverted" : ""}`);
-      }
-    });
+    const { number } = await mineCheckedBlock(this.rpc, this.ledgerAddress, block);
     this.#head = number;
-    this.#transactions += hashes.length;
+    this.#transactions += block.txs.length;
   }
 
   /** Mines new blocks as transactions come in again, for a wallet or the portal pointed at the history. */

@@ -10,9 +10,11 @@ export interface AuditBenchOptions {
   keepDir?: string;
   /** After measuring, leave anvil running with the history until Ctrl-C. */
   serve: boolean;
+  /** Measure the auditor's console in Chromium too (--no-browser skips it). */
+  browser: boolean;
 }
 
-export const AUDIT_BENCH_DEFAULTS: AuditBenchOptions = { json: false, events: 100_000, patients: 1_000, providers: 200, seed: "ehr-ledger", serve: false };
+export const AUDIT_BENCH_DEFAULTS: AuditBenchOptions = { json: false, events: 100_000, patients: 1_000, providers: 200, seed: "ehr-ledger", serve: false, browser: true };
 
 const WHOLE_FLAGS = { "--events": "events", "--patients": "patients", "--providers": "providers" } as const;
 
@@ -22,6 +24,10 @@ export function parseAuditBenchArgs(args: readonly string[]): AuditBenchOptions 
     const flag = args[i] as string;
     if (flag === "--json" || flag === "--serve") {
       options[flag === "--json" ? "json" : "serve"] = true;
+      continue;
+    }
+    if (flag === "--no-browser") {
+      options.browser = false;
       continue;
     }
     const value = args[++i];
