@@ -99,6 +99,8 @@ describe("audit console", () => {
     const { page } = auditor;
     await page.getByRole("heading", { name: "Access log" }).waitFor();
     await page.getByText(`${history.entries.length} entries, read up to block`).waitFor();
+    // The rows wait for the providers' names, which come from the synced log once it is read.
+    await page.locator("table", { has: page.locator("caption", { hasText: "Access log entries, newest first" }) }).locator("tbody tr").first().waitFor();
     const patient = shortAddress(stack.account("patient1").address);
     const readLine = `${DOCTOR_SHOWN} opened record #${history.readRecordId} (patient-reported data) of patient ${patient} for treatment`;
     const caption = "Access log entries, newest first";

@@ -72,10 +72,11 @@ interface AddedRecordFields extends RecordFields {
   facility?: Address;
 }
 
-export type ParticipantRegisteredEntry = Entry<"participant-registered", { subject: Address; kind: number; affiliation?: Address }>;
+/** `encryptionKey` and `profileDigest` as registered (zero for none): the directory is rebuilt from them. */
+export type ParticipantRegisteredEntry = Entry<"participant-registered", { subject: Address; kind: number; affiliation?: Address; encryptionKey: Hex; profileDigest: Hex }>;
 export type ParticipantSuspendedEntry = Entry<"participant-suspended", { subject: Address }>;
 export type ParticipantReactivatedEntry = Entry<"participant-reactivated", { subject: Address }>;
-export type EncryptionKeyChangedEntry = Entry<"encryption-key-changed">;
+export type EncryptionKeyChangedEntry = Entry<"encryption-key-changed", { encryptionKey: Hex }>;
 export type ProfileChangedEntry = Entry<"profile-changed", { profileDigest: Hex }>;
 export type SignUpFeeChangedEntry = Entry<"sign-up-fee-changed", { previousFee: bigint; newFee: bigint }>;
 export type FeesWithdrawnEntry = Entry<"fees-withdrawn", { subject: Address; amount: bigint }>;

@@ -48,6 +48,8 @@ export const EVENT_MAPPERS: { readonly [Name in LedgerEventName]: EventMapper<Na
       kind: args.kind,
       affiliation: unlessZero(args.affiliation),
       patient: args.kind === PATIENT_KIND ? args.account : undefined,
+      encryptionKey: args.encryptionKey,
+      profileDigest: args.profileDigest,
     }),
   },
   ParticipantSuspended: {
@@ -57,7 +59,7 @@ export const EVENT_MAPPERS: { readonly [Name in LedgerEventName]: EventMapper<Na
     toDetail: ({ args }) => ({ action: "participant-reactivated", actor: args.reactivatedBy, subject: args.account }),
   },
   EncryptionKeyChanged: {
-    toDetail: ({ args }) => ({ action: "encryption-key-changed", actor: args.account }),
+    toDetail: ({ args }) => ({ action: "encryption-key-changed", actor: args.account, encryptionKey: args.encryptionKey }),
   },
   ProfileChanged: {
     toDetail: ({ args }) => ({ action: "profile-changed", actor: args.account, profileDigest: args.profileDigest }),

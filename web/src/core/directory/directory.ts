@@ -46,6 +46,16 @@ export interface DirectoryEntry extends ParticipantEntry {
 export interface DirectoryOptions {
   /** Leave suspended providers out (a patient choosing whom to grant). */
   onlyActive?: boolean;
+  /** The participants, when the caller already has them (from a synced log: participantsFromLog); read from the chain otherwise. */
+  participants?: readonly ParticipantEntry[];
+  /** Profiles already fetched, by digest (content-addressed, so they never go stale); fetched ones are added. */
+  profiles?: ProfileCache;
+}
+
+/** Verified profiles by their digest. A digest names exactly one profile, so an entry never needs refreshing. */
+export interface ProfileCache {
+  get(digest: Hex): Promise<ProviderProfile | undefined>;
+  put(digest: Hex, profile: ProviderProfile): Promise<void>;
 }
 
 type RegistryChange = LedgerEvent<"ParticipantSuspended" | "ParticipantReactivated" | "ProfileChanged" | "EncryptionKeyChanged">;
@@ -104,10 +114,14 @@ function isProfileFailure(error: unknown): error is Error {
   return [ProviderProfileError, IpfsNotFoundError, IpfsIntegrityError, IpfsTimeoutError, IpfsRejectedError].some((type) => error instanceof type);
 }
 
-async function loadProfile(ipfs: IpfsStore, digest: Hex): Promise<ProfileResult> {
+async function loadProfile(ipfs: IpfsStore, digest: Hex, cache: ProfileCache | undefined): Promise<ProfileResult> {
   if (digest === ZERO_KEY) return { profileError: "This provider has no public profile." };
+  const cached = await cache?.get(digest);
+  if (cached !== undefined) return { profile: cached };
   try {
-    return { profile: await fetchProviderProfile(ipfs, digest) };
+    const profile = await fetchProviderProfile(ipfs, digest);
+    await cache?.put(digest, profile);
+    return { profile };
   } catch (error) {
     if (!isProfileFailure(error)) throw error;
     return { profileError: `This provider's public profile could not be loaded: ${error.message}` };
@@ -119,14 +133,14 @@ async function loadProfile(ipfs: IpfsStore, digest: Hex): Promise<ProfileResult>
  * missing, corrupted or invalid leaves that entry without `profile` and with a `profileError`.
  */
 export async function readProviderDirectory(connection: LedgerConnection, ipfs: IpfsStore, options: DirectoryOptions = {}): Promise<DirectoryEntry[]> {
-  const participants = await readParticipants(connection);
+  const participants = options.participants ?? (await readParticipants(connection));
   const providers = participants.filter((entry) => PROVIDER_KINDS.includes(entry.kind) && (options.onlyActive !== true || entry.active));
   const hospitals = participants.filter((entry) => entry.kind === HOSPITAL_KIND);
   const profiles = new Map<Hex, Promise<ProfileResult>>();
   const profileOf = (digest: Hex): Promise<ProfileResult> => {
     let result = profiles.get(digest);
     if (result === undefined) {
-      result = loadProfile(ipfs, digest);
+      result = loadProfile(ipfs, digest, options.profiles);
       profiles.set(digest, result);
     }
     return result;

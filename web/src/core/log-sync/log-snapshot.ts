@@ -8,7 +8,8 @@ import type { AccessLogEntry } from "../access-log/entry.js";
 import type { Hex } from "../bytes.js";
 import { parseWithBigints, stringifyWithBigints } from "./log-cache.js";
 
-export const LOG_SNAPSHOT_VERSION = 2;
+/** 3: registrations and key changes carry the key and profile digest (the directory is rebuilt from the log); older caches are read again from the chain. */
+export const LOG_SNAPSHOT_VERSION = 3;
 
 export interface Checkpoint {
   blockNumber: bigint;

@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Navigate } from "react-router";
 import { useConnection } from "wagmi";
 
+import type { PortalRuntimeConfig } from "../config/runtime-config.js";
 import { roleUsesKeys, type PortalRole } from "../session/roles.js";
 import { useSession } from "../session/session-context.js";
 import { UnlockPanel } from "../session/UnlockPanel.js";
@@ -14,9 +15,11 @@ import { WrongChainPanel } from "../wallet/ChainGuard.js";
  * the role uses keys; otherwise the step that is missing. Locked pages unmount, so decrypted
  * content held in their state is gone with them.
  */
-export function AccessGate({ role, children }: { role: PortalRole; children: ReactNode }) {
+export function AccessGate({ role, children, preload }: { role: PortalRole; children: ReactNode; preload?: ((config: PortalRuntimeConfig) => void) | undefined }) {
   const { status, chainId } = useConnection();
   const { config, account, standing, standingError, refreshStanding, services } = useSession();
+  // What the role's pages need first can load while the visitor connects and unlocks.
+  useEffect(() => preload?.(config), [preload, config]);
 
   if (status === "connecting" || status === "reconnecting") return <Loading what="your wallet" />;
   if (status !== "connected") return <ConnectPanel />;

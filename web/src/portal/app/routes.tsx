@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 
+import type { PortalRuntimeConfig } from "../config/runtime-config.js";
 import type { PortalRole } from "../session/roles.js";
 import { Loading } from "../ui/Notices.js";
 import { AccessGate } from "./AccessGate.js";
@@ -19,12 +20,21 @@ const AREAS: Record<PortalRole, LazyExoticComponent<ComponentType>> = {
 };
 const SignUpPage = lazy(() => import("../roles/patient/SignUpPage.js"));
 
+/**
+ * The auditor's pages show the whole log: reading the browser's copy of it (tens of MB at 100,000
+ * entries) starts while the wallet connects, instead of after.
+ */
+function preloadAuditorArea(config: PortalRuntimeConfig): void {
+  void import("../log/use-ledger-log.js").then(({ liveLogOf }) => liveLogOf(config));
+  void import("../roles/auditor/AuditorArea.js");
+}
+
 function area(role: PortalRole): RouteObject {
   const Area = AREAS[role];
   return {
     path: `${role}/*`,
     element: (
-      <AccessGate role={role}>
+      <AccessGate role={role} preload={role === "auditor" ? preloadAuditorArea : undefined}>
         <Suspense fallback={<Loading what="the page" />}>
           <Area />
         </Suspense>

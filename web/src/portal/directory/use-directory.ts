@@ -1,10 +1,12 @@
-import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useCallback, useContext, useMemo } from "react";
 
 import { readProviderDirectory, type DirectoryEntry } from "../../core/directory/directory.js";
+import { directoryNames } from "../../core/directory/names.js";
 import type { Address } from "../../core/ledger-context.js";
 import { useSession } from "../session/session-context.js";
-import { directoryNames } from "../../core/directory/names.js";
+import { DirectorySourceContext } from "./directory-source.js";
+import { profileCache } from "./profile-cache.js";
 
 /**
  * The providers' public directory (names, specialties, facilities from their IPFS profiles), shared
@@ -12,10 +14,15 @@ import { directoryNames } from "../../core/directory/names.js";
  */
 export function useDirectory() {
   const { readConnection, loadIpfs, config } = useSession();
+  const source = useContext(DirectorySourceContext);
   const query = useQuery({
-    queryKey: ["directory", config.ledgerAddress],
-    queryFn: async (): Promise<DirectoryEntry[]> => readProviderDirectory(readConnection, await loadIpfs()),
+    queryKey: ["directory", config.ledgerAddress, source === undefined ? "chain" : source.version],
+    enabled: source === undefined || source.participants !== undefined,
+    queryFn: async (): Promise<DirectoryEntry[]> =>
+      readProviderDirectory(readConnection, await loadIpfs(), { profiles: profileCache, ...(source?.participants === undefined ? {} : { participants: source.participants }) }),
     staleTime: 30_000,
+    // A new participant in the log rebuilds the directory: the names shown meanwhile stay.
+    placeholderData: keepPreviousData,
   });
   const entries = useMemo(() => query.data ?? [], [query.data]);
   const names = useMemo(() => directoryNames(entries), [entries]);

@@ -23,7 +23,8 @@ export function logConfirmations(config: PortalRuntimeConfig): number {
   return config.logConfirmations ?? (config.chainId === LOCAL_DEV_CHAIN_ID ? 0 : DEFAULT_CONFIRMATIONS);
 }
 
-function liveLogOf(config: PortalRuntimeConfig): LiveLedgerLog {
+/** The tab's log of the ledger `config` names, created (and its browser copy read) on first use. */
+export function liveLogOf(config: PortalRuntimeConfig): LiveLedgerLog {
   const key = `${config.chainId}:${config.ledgerAddress.toLowerCase()}:${config.rpcUrl}`;
   let live = logs.get(key);
   if (live === undefined) {
@@ -44,6 +45,13 @@ function liveLogOf(config: PortalRuntimeConfig): LiveLedgerLog {
 export interface LedgerLogView extends LiveLogSnapshot {
   /** Reads what is new now (the Refresh button). */
   sync(): Promise<void>;
+}
+
+/** The synced log as it stands, without asking for a sync (for what sits around the pages that do). */
+export function useLedgerLogSnapshot(): LiveLogSnapshot {
+  const { config } = useSession();
+  const live = useMemo(() => liveLogOf(config), [config]);
+  return useSyncExternalStore(live.subscribe, live.getSnapshot);
 }
 
 /** The synced log, synced on mount and every LOG_REFRESH_MS while mounted. */

@@ -5,7 +5,7 @@ import type { AccessLogDetail } from "../../../../../web/src/core/access-log/ent
 import type { Hex } from "../../../../../web/src/core/bytes.js";
 import type { Address } from "../../../../../web/src/core/ledger-context.js";
 import { Category, Kind } from "../../../../helpers/fixture.js";
-import { entryOf } from "./support.js";
+import { digest, entryOf, NO_KEY_OR_PROFILE } from "./support.js";
 
 const { GeneralNotes: NOTES, LabResults: LABS, Imaging: IMAGING, PatientReported: OWN } = Category;
 
@@ -85,17 +85,17 @@ describe("describeAccessLogEntry", () => {
   });
 
   it("describes registrations, suspensions and participants' own changes", () => {
-    expect(sentence({ action: "participant-registered", actor: admin, subject: hospital, kind: Kind.Hospital }))
+    expect(sentence({ action: "participant-registered", actor: admin, subject: hospital, kind: Kind.Hospital, ...NO_KEY_OR_PROFILE }))
       .toBe("The admin registered St. Mary's as a hospital");
-    expect(sentence({ action: "participant-registered", actor: hospital, subject: doctor, kind: Kind.Doctor, affiliation: hospital }))
+    expect(sentence({ action: "participant-registered", actor: hospital, subject: doctor, kind: Kind.Doctor, affiliation: hospital, ...NO_KEY_OR_PROFILE }))
       .toBe("St. Mary's registered Dr. Amara Okafor as a doctor of St. Mary's");
-    expect(sentence({ action: "participant-registered", actor: admin, subject: stranger, kind: Kind.Auditor }))
+    expect(sentence({ action: "participant-registered", actor: admin, subject: stranger, kind: Kind.Auditor, ...NO_KEY_OR_PROFILE }))
       .toBe("The admin registered 0x5000…9999 as an auditor");
-    expect(sentence({ action: "participant-registered", actor: patient, subject: patient, kind: Kind.Patient, patient }))
+    expect(sentence({ action: "participant-registered", actor: patient, subject: patient, kind: Kind.Patient, patient, ...NO_KEY_OR_PROFILE }))
       .toBe("The patient signed up");
     expect(sentence({ action: "participant-suspended", actor: hospital, subject: doctor })).toBe("St. Mary's suspended Dr. Amara Okafor");
     expect(sentence({ action: "participant-reactivated", actor: admin, subject: doctor })).toBe("The admin reactivated Dr. Amara Okafor");
-    expect(sentence({ action: "encryption-key-changed", actor: doctor })).toBe("Dr. Amara Okafor set a new encryption key");
+    expect(sentence({ action: "encryption-key-changed", actor: doctor, encryptionKey: digest(0x0e) })).toBe("Dr. Amara Okafor set a new encryption key");
     expect(sentence({ action: "profile-changed", actor: hospital, profileDigest: ADMIN_ROLE })).toBe("St. Mary's published a new public profile");
   });
 

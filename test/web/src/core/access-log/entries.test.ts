@@ -1,3 +1,4 @@
+import { keccak256, toHex } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { ledgerEventNames, mapperOf, readAccessLog, UnmappedLedgerEventError } from "../../../../../web/src/core/access-log/entries.js";
@@ -7,9 +8,11 @@ import type { Hex } from "../../../../../web/src/core/bytes.js";
 import { ledgerAbi } from "../../../../../web/src/core/chain/connection.js";
 import { latestBlockNumber } from "../../../../../web/src/core/chain/events.js";
 import { sendLedgerTransaction } from "../../../../../web/src/core/chain/transactions.js";
+import { ZERO_KEY } from "../../../../../web/src/core/chain/views.js";
 import type { Address } from "../../../../../web/src/core/ledger-context.js";
 import { ADMIN_TRANSFER_DELAY, bit, Category, Kind } from "../../../../helpers/fixture.js";
 import { PARTICIPANTS, useViemWorld, type PersonaName } from "../../../../helpers/viemWorld.js";
+import { PROFILE } from "../../../../helpers/world.js";
 import { detailsOf, digest, ledgerSteps, spyingConnection } from "./support.js";
 
 const { GeneralNotes: NOTES, LabResults: LABS } = Category;
@@ -61,6 +64,9 @@ describe("readAccessLog", () => {
       kind,
       affiliation,
       patient: kind === Kind.Patient ? accountOf(name) : undefined,
+      // What the world registers: a stand-in key, and the stand-in profile for providers only.
+      encryptionKey: keccak256(toHex(`x25519 ${accountOf(name)}`)),
+      profileDigest: kind === Kind.Patient || kind === Kind.Auditor ? ZERO_KEY : (PROFILE as Hex),
     });
     expect(detailsOf(await readAccessLog(viem().connection))).toEqual([
       { action: "admin-role-event", event: "RoleGranted", actor: admin, role: ADMIN_ROLE, subject: admin },
@@ -72,7 +78,7 @@ describe("readAccessLog", () => {
       registered("auditor", Kind.Auditor, "admin"),
       registered("patient", Kind.Patient, "patient"),
       registered("caregiver", Kind.Patient, "caregiver"),
-      ...PARTICIPANTS.map((name): AccessLogDetail => ({ action: "encryption-key-changed", actor: accountOf(name) })),
+      ...PARTICIPANTS.map((name): AccessLogDetail => ({ action: "encryption-key-changed", actor: accountOf(name), encryptionKey: viem().personas[name].identity.publicKeyHex })),
     ]);
   });
 
@@ -175,7 +181,7 @@ describe("readAccessLog", () => {
     await sendLedgerTransaction(personas.admin.connection, "unpause", []);
     expect(await logSince(fromBlock)).toEqual([
       { action: "sign-up-fee-changed", actor: admin, previousFee: 0n, newFee: fee },
-      { action: "participant-registered", actor: stranger, subject: stranger, kind: Kind.Patient, patient: stranger },
+      { action: "participant-registered", actor: stranger, subject: stranger, kind: Kind.Patient, patient: stranger, encryptionKey: digest(0x51), profileDigest: ZERO_KEY },
       { action: "fees-withdrawn", actor: admin, subject: treasury, amount: fee },
       { action: "participant-suspended", actor: hospital, subject: doctor },
       { action: "participant-reactivated", actor: admin, subject: doctor },

@@ -7,6 +7,9 @@ import { sendLedgerTransaction, type LedgerTransactionResult } from "../../../..
 import { fakeWrap } from "../../../../helpers/fixture.js";
 import type { PersonaName, ViemWorld } from "../../../../helpers/viemWorld.js";
 
+/** A registration's key and profile digest when it set neither (patients and auditors have no profile). */
+export const NO_KEY_OR_PROFILE: { encryptionKey: Hex; profileDigest: Hex } = { encryptionKey: `0x${"00".repeat(32)}`, profileDigest: `0x${"00".repeat(32)}` };
+
 /** A content digest that names its record in tests: `tag` repeated over 32 bytes. */
 export function digest(tag: number): Hex {
   return `0x${tag.toString(16).padStart(2, "0").repeat(32)}`;

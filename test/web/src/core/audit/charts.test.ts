@@ -5,6 +5,7 @@ import { utcDayOf } from "../../../../../web/src/core/audit/days.js";
 import { GrantIndex } from "../../../../../web/src/core/audit/grant-periods.js";
 import { Category } from "../../../../helpers/fixture.js";
 import { alice, bob, doctor, hospital, insurer, LogBuilder } from "./support.js";
+import { NO_KEY_OR_PROFILE } from "../access-log/support.js";
 
 const { GeneralNotes: NOTES } = Category;
 const DAY = 86_400;
@@ -15,7 +16,7 @@ const zeros = { access: 0, records: 0, reads: 0, registry: 0, keys: 0, admin: 0 
 
 describe("eventsPerDay", () => {
   const log = new LogBuilder().at(MARCH_9 + 3_600);
-  log.push({ action: "participant-registered", actor: alice, subject: alice, patient: alice, kind: 1 });
+  log.push({ action: "participant-registered", actor: alice, subject: alice, patient: alice, kind: 1, ...NO_KEY_OR_PROFILE });
   log.grant(alice, doctor, [NOTES]);
   log.at(MARCH_9 + 2 * DAY + 60).read(doctor, alice, 1n, NOTES);
   log.read(doctor, alice, 1n, NOTES, 0, true);

@@ -4,12 +4,13 @@ import { LedgerStatus } from "../../../../../web/src/core/audit/ledger-status.js
 import type { Address } from "../../../../../web/src/core/ledger-context.js";
 import { Kind } from "../../../../helpers/fixture.js";
 import { alice, doctor, LogBuilder } from "./support.js";
+import { NO_KEY_OR_PROFILE } from "../access-log/support.js";
 
 const stranger = "0x5000000000000000000000000000000000009999" as Address;
 
 describe("LedgerStatus", () => {
   const log = new LogBuilder();
-  const registered = log.push({ action: "participant-registered", actor: doctor, subject: doctor, kind: Kind.Doctor });
+  const registered = log.push({ action: "participant-registered", actor: doctor, subject: doctor, kind: Kind.Doctor, ...NO_KEY_OR_PROFILE });
   const suspended = log.suspend(doctor);
   const paused = log.pause();
   const reactivated = log.reactivate(doctor);

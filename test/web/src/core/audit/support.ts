@@ -3,7 +3,7 @@ import type { AccessLogDetail, AccessLogEntry } from "../../../../../web/src/cor
 import type { Hex } from "../../../../../web/src/core/bytes.js";
 import type { Address } from "../../../../../web/src/core/ledger-context.js";
 import { Kind } from "../../../../helpers/fixture.js";
-import { digest } from "../access-log/support.js";
+import { digest, NO_KEY_OR_PROFILE } from "../access-log/support.js";
 
 export const admin = "0xAd00000000000000000000000000000000000001" as Address;
 export const alice = "0xA11ce00000000000000000000000000000000002" as Address;
@@ -53,7 +53,7 @@ export class LogBuilder {
   }
 
   register(account: Address, kind: number): this {
-    this.push({ action: "participant-registered", actor: kind === Kind.Patient ? account : admin, subject: account, kind, ...(kind === Kind.Patient ? { patient: account } : {}) });
+    this.push({ action: "participant-registered", actor: kind === Kind.Patient ? account : admin, subject: account, kind, ...(kind === Kind.Patient ? { patient: account } : {}), ...NO_KEY_OR_PROFILE });
     return this;
   }
 

@@ -156,6 +156,36 @@ describe("readProviderDirectory", () => {
     expect(directory.find((entry) => entry.account === account("lab"))?.facility).toBeUndefined();
   });
 
+  it("readProviderDirectory_withAProfileCache_fetchesEachProfileOnceAndKeepsItUnderItsDigest", async () => {
+    const digests = await publishAll();
+    const kept = new Map<Hex, ProviderProfile>();
+    const profiles = { get: async (digest: Hex) => kept.get(digest), put: async (digest: Hex, profile: ProviderProfile) => void kept.set(digest, profile) };
+    let cats = 0;
+    const counting: IpfsStore = { ...store(), cat: (cid, options) => ((cats += 1), store().cat(cid, options)) };
+    const first = await readProviderDirectory(world.viem().connection, counting, { profiles });
+    expect(cats).toBe(Object.keys(PROFILES).length);
+    expect(kept.get(digests.doctor)).toEqual(PROFILES.doctor);
+    const again = await readProviderDirectory(world.viem().connection, counting, { profiles });
+    expect(cats).toBe(Object.keys(PROFILES).length);
+    expect(again).toEqual(first);
+  });
+
+  it("readProviderDirectory_participantsGiven_readsNoRegistryEvents", async () => {
+    await publishAll();
+    const participants = await readParticipants(world.viem().connection);
+    const { connection } = world.viem();
+    let scans = 0;
+    const publicClient = new Proxy(connection.publicClient, {
+      get(target, property, receiver) {
+        if (property === "getContractEvents") return (...args: unknown[]) => ((scans += 1), (target.getContractEvents as (...a: unknown[]) => unknown)(...args));
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const directory = await readProviderDirectory({ ...connection, publicClient }, store(), { participants });
+    expect(scans).toBe(0);
+    expect(directory).toEqual(await readProviderDirectory(connection, store()));
+  });
+
   it("fails as a whole when the IPFS node cannot be reached, rather than blaming every profile", async () => {
     const unreachable = createIpfsStore({ apiUrl: "http://127.0.0.1:9", retries: 0 });
     await expect(readProviderDirectory(world.viem().connection, unreachable)).rejects.toBeInstanceOf(IpfsUnavailableError);

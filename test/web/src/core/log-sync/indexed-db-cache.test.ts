@@ -1,7 +1,8 @@
 import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 
-import { IndexedDbLogCache, LogCacheUnavailableError, LogCacheWriteError } from "../../../../../web/src/core/log-sync/indexed-db-cache.js";
+import { IndexedDbLogCache } from "../../../../../web/src/core/log-sync/indexed-db-cache.js";
+import { BrowserStorageUnavailableError, BrowserStorageWriteError } from "../../../../../web/src/core/storage/indexed-db-store.js";
 import { LedgerLog } from "../../../../../web/src/core/log-sync/ledger-log.js";
 import { bit, Category } from "../../../../helpers/fixture.js";
 import { useViemWorld } from "../../../../helpers/viemWorld.js";
@@ -26,7 +27,7 @@ describe("IndexedDbLogCache", () => {
     const factory = new IDBFactory();
     const first = await IndexedDbLogCache.open(1337, CONTRACT, { factory });
     await first.save("header\nline 1");
-    await first.close();
+    first.close();
     const again = await IndexedDbLogCache.open(1337, CONTRACT.toLowerCase(), { factory });
     expect(await again.load()).toBe("header\nline 1");
   });
@@ -53,18 +54,18 @@ describe("IndexedDbLogCache", () => {
     expect([await local.load(), await other.load()]).toEqual([undefined, "other"]);
   });
 
-  it("open_withoutIndexedDb_failsWithLogCacheUnavailableError", async () => {
+  it("open_withoutIndexedDb_failsWithBrowserStorageUnavailableError", async () => {
     // Node has no IndexedDB of its own, as a browser that disabled it would.
     const opening = IndexedDbLogCache.open(1337, CONTRACT);
-    await expect(opening).rejects.toBeInstanceOf(LogCacheUnavailableError);
-    await expect(opening).rejects.toMatchObject({ code: "LOG_CACHE_UNAVAILABLE", message: expect.stringContaining("every visit reads the log from the chain again") });
+    await expect(opening).rejects.toBeInstanceOf(BrowserStorageUnavailableError);
+    await expect(opening).rejects.toMatchObject({ code: "BROWSER_STORAGE_UNAVAILABLE", message: "This browser does not let the portal keep a copy of the log (no IndexedDB in this environment); it is read again on every visit." });
   });
 
-  it("save_afterTheDatabaseClosed_failsWithLogCacheWriteError", async () => {
+  it("save_afterTheDatabaseClosed_failsWithBrowserStorageWriteError", async () => {
     const cache = await IndexedDbLogCache.open(1337, CONTRACT, { factory: new IDBFactory() });
-    await cache.close();
-    await expect(cache.save("text")).rejects.toMatchObject({ name: "LogCacheWriteError", code: "LOG_CACHE_WRITE_FAILED" });
-    await expect(cache.save("text")).rejects.toBeInstanceOf(LogCacheWriteError);
+    cache.close();
+    await expect(cache.save("text")).rejects.toMatchObject({ name: "BrowserStorageWriteError", code: "BROWSER_STORAGE_WRITE_FAILED", message: expect.stringMatching(/^A copy of the log could not be saved in this browser \(.+\); it is read again next visit\. Free some storage to keep it\.$/) });
+    await expect(cache.save("text")).rejects.toBeInstanceOf(BrowserStorageWriteError);
   });
 
   it("ledgerLogOpen_fromACacheSyncedInAnEarlierVisit_hasTheEntriesWithoutReadingTheChain", async () => {

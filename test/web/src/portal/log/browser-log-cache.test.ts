@@ -1,7 +1,7 @@
 import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 
-import { LogCacheUnavailableError, LogCacheWriteError } from "../../../../../web/src/core/log-sync/indexed-db-cache.js";
+import { BrowserStorageUnavailableError, BrowserStorageWriteError } from "../../../../../web/src/core/storage/indexed-db-store.js";
 import { MemoryLogCache } from "../../../../../web/src/core/log-sync/log-cache.js";
 import { openBrowserLogCache } from "../../../../../web/src/portal/log/browser-log-cache.js";
 
@@ -21,7 +21,7 @@ describe("openBrowserLogCache", () => {
     const cache = await openBrowserLogCache(1337, CONTRACT, (problem) => problems.push(problem));
     expect(cache).toBeInstanceOf(MemoryLogCache);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toBeInstanceOf(LogCacheUnavailableError);
+    expect(problems[0]).toBeInstanceOf(BrowserStorageUnavailableError);
   });
 
   it("save_failing_reportsTheProblemInsteadOfThrowing", async () => {
@@ -35,6 +35,6 @@ describe("openBrowserLogCache", () => {
     });
     await expect(cache.save("log")).resolves.toBeUndefined();
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toBeInstanceOf(LogCacheWriteError);
+    expect(problems[0]).toBeInstanceOf(BrowserStorageWriteError);
   });
 });

@@ -1,7 +1,10 @@
 import { useMemo } from "react";
 import { Navigate, Route, Routes } from "react-router";
 
+import { participantsFromLog } from "../../../core/directory/participants-from-log.js";
 import { RoleLayout } from "../../app/Layout.js";
+import { DirectorySourceContext } from "../../directory/directory-source.js";
+import { useLedgerLogSnapshot } from "../../log/use-ledger-log.js";
 import { useSession } from "../../session/session-context.js";
 import AccessLogPage from "./AccessLogPage.js";
 import { IntegrityContext } from "./integrity/integrity-context.js";
@@ -22,18 +25,23 @@ export default function AuditorArea() {
   const { loadIpfs } = useSession();
   // Verdicts live as long as the auditor's area: they show on every auditor page until sign-out.
   const integrity = useMemo(() => new IntegrityRuns(loadIpfs), [loadIpfs]);
+  const { log, version, ready } = useLedgerLogSnapshot();
+  // `version` changes when the log's entries do; the log object itself stays the same.
+  const directory = useMemo(() => ({ participants: log === undefined || !ready ? undefined : participantsFromLog(log.entries), version }), [log, version, ready]);
   return (
     <RoleLayout role="auditor" nav={NAV}>
-      <IntegrityContext.Provider value={integrity}>
-        <Routes>
-          <Route index element={<AccessLogPage />} />
-          <Route path="patients" element={<PatientsPage />} />
-          <Route path="patients/:address" element={<PatientAuditPage />} />
-          <Route path="integrity" element={<IntegrityPage />} />
-          <Route path="overview" element={<OverviewPage />} />
-          <Route path="*" element={<Navigate to="/auditor" replace />} />
-        </Routes>
-      </IntegrityContext.Provider>
+      <DirectorySourceContext.Provider value={directory}>
+        <IntegrityContext.Provider value={integrity}>
+          <Routes>
+            <Route index element={<AccessLogPage />} />
+            <Route path="patients" element={<PatientsPage />} />
+            <Route path="patients/:address" element={<PatientAuditPage />} />
+            <Route path="integrity" element={<IntegrityPage />} />
+            <Route path="overview" element={<OverviewPage />} />
+            <Route path="*" element={<Navigate to="/auditor" replace />} />
+          </Routes>
+        </IntegrityContext.Provider>
+      </DirectorySourceContext.Provider>
     </RoleLayout>
   );
 }

@@ -10,10 +10,10 @@ export const ADMIN = "0xAd00000000000000000000000000000000000005" as Address;
 
 // Keyed by action so that a new action in the union fails to compile here until it has a fixture.
 const DETAILS: { [Action in AccessLogAction]: Extract<AccessLogDetail, { action: Action }> } = {
-  "participant-registered": { action: "participant-registered", actor: ADMIN, subject: DOCTOR, kind: 2, affiliation: HOSPITAL },
+  "participant-registered": { action: "participant-registered", actor: ADMIN, subject: DOCTOR, kind: 2, affiliation: HOSPITAL, encryptionKey: digest(0x0e), profileDigest: digest(0x51) },
   "participant-suspended": { action: "participant-suspended", actor: HOSPITAL, subject: DOCTOR },
   "participant-reactivated": { action: "participant-reactivated", actor: HOSPITAL, subject: DOCTOR },
-  "encryption-key-changed": { action: "encryption-key-changed", actor: PATIENT },
+  "encryption-key-changed": { action: "encryption-key-changed", actor: PATIENT, encryptionKey: digest(0x0e) },
   "profile-changed": { action: "profile-changed", actor: DOCTOR, profileDigest: digest(0x51) },
   "sign-up-fee-changed": { action: "sign-up-fee-changed", actor: ADMIN, previousFee: 10n ** 15n, newFee: 2n * 10n ** 15n },
   "fees-withdrawn": { action: "fees-withdrawn", actor: ADMIN, subject: ADMIN, amount: 3n * 10n ** 15n },
