@@ -20,7 +20,6 @@
  *   --verify [manifest|full]   instead of the log: check the selected records' content on IPFS against the chain
  *                              (default full: the manifest and every encrypted part); exit code 3 if any is missing or mismatched
  */
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { createPublicClient, http } from "viem";
@@ -37,6 +36,7 @@ import { projectRoot } from "../lib/project-paths.js";
 import { FileLogCache } from "./file-cache.js";
 import { loadNames } from "./names.js";
 import { AuditUsageError, parseAuditArgs } from "./options.js";
+import { writeOutput } from "./output.js";
 import { integrityProgressLine, progressLine, progressWriter } from "./progress.js";
 import { auditTable } from "./table.js";
 import { INTEGRITY_FAILED_EXIT_CODE, integrityReport, recordsToVerify } from "./verify.js";
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const showSync = progressWriter(process.stderr);
   const report = await log.sync({ onProgress: (progress) => showSync(progressLine(progress)) });
-  process.stderr.write(`${process.stderr.isTTY ? "\n" : ""}[audit] ${log.size} entries (${report.added} new${report.rolledBack > 0 ? `, ${report.rolledBack} rolled back after a reorg` : ""}) synced to block ${report.head} in ${((performance.now() - started) / 1000).toFixed(1)} s; cache ${path.relative(process.cwd(), cacheFile)}\n`);
+  process.stderr.write(`${process.stderr.isTTY ? "\n" : ""}[audit] ${log.size.toLocaleString("en-US")} entries (${report.added.toLocaleString("en-US")} new${report.rolledBack > 0 ? `, ${report.rolledBack} rolled back after a reorg` : ""}) synced to block ${report.head} in ${((performance.now() - started) / 1000).toFixed(1)} s; cache ${path.relative(process.cwd(), cacheFile)}\n`);
 
   const ipfs = createIpfsStore({ apiUrl: options.ipfsApiUrl, timeoutMs: 10_000, retries: 1 });
   const names = options.names ? await loadNames(connection, ipfs) : { nameOf: () => undefined, named: 0 };
@@ -73,27 +73,24 @@ async function main(): Promise<void> {
     ...(options.from === undefined ? {} : { from: options.from }),
     ...(options.to === undefined ? {} : { to: options.to }),
   };
-  let output: string;
+  let output: string[];
   if (options.verify !== undefined) {
     const records = recordsToVerify(log, query);
     const showCheck = progressWriter(process.stderr);
     const results = await checkIntegrityInBulk(ipfs, records, { depth: options.verify, onProgress: (progress) => showCheck(integrityProgressLine(progress)) });
     if (process.stderr.isTTY) process.stderr.write("\n");
-    output = integrityReport(results, names.nameOf);
+    output = [integrityReport(results, names.nameOf)];
     if (results.some((result) => result.status !== "verified")) process.exitCode = INTEGRITY_FAILED_EXIT_CODE;
   } else if (options.format === "table") {
     const page = log.query({ ...query, limit: options.limit });
-    output = auditTable(page.entries, page.total, names.nameOf);
+    output = [auditTable(page.entries, page.total, names.nameOf)];
   } else {
     const all = log.query({ ...query, limit: Number.MAX_SAFE_INTEGER }).entries.reverse();
-    output = exportAccessLog(options.format, all, { chainId, contract: address, nameOf: names.nameOf, grants: GrantIndex.of(log.entries) }).text;
-    process.stderr.write(`[audit] ${all.length} matching entries as ${options.format}\n`);
+    output = exportAccessLog(options.format, all, { chainId, contract: address, nameOf: names.nameOf, grants: GrantIndex.of(log.entries) }).parts;
+    process.stderr.write(`[audit] ${all.length.toLocaleString("en-US")} matching entries as ${options.format}\n`);
   }
-  if (options.out === undefined) process.stdout.write(output);
-  else {
-    await writeFile(options.out, output, "utf8");
-    process.stderr.write(`[audit] wrote ${options.out}\n`);
-  }
+  await writeOutput(output, options.out);
+  if (options.out !== undefined) process.stderr.write(`[audit] wrote ${options.out}\n`);
 }
 
 main().catch((error: unknown) => {

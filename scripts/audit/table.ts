@@ -17,6 +17,7 @@ export function auditTable(entries: readonly AccessLogEntry[], total: number, na
   const header = ["time (UTC)", "action", "actor", "patient", "record", "what happened"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] as number))).join("  ");
-  const shown = entries.length === total ? `${total} entries` : `${entries.length} of ${total} entries, newest first (--limit for more, --format csv for all)`;
+  const count = (value: number) => value.toLocaleString("en-US");
+  const shown = entries.length === total ? `${count(total)} entries` : `${count(entries.length)} of ${count(total)} entries, newest first (--limit for more, --format csv for all)`;
   return [line(header), ...rows.map(line), "", shown].join("\n") + "\n";
 }

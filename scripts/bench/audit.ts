@@ -34,7 +34,7 @@ import { createLedgerConnection, type LedgerConnection } from "../../web/src/cor
 import { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
 import type { LogQuery } from "../../web/src/core/log-sync/log-query.js";
 import { FileLogCache } from "../audit/file-cache.js";
-import { progressLine } from "../audit/progress.js";
+import { progressLine, progressWriter } from "../audit/progress.js";
 import { projectRoot } from "../lib/project-paths.js";
 import { consoleMetrics } from "./audit/console-report.js";
 import { PortalNotBuiltError, requirePortalBuild, startConsoleStack } from "./audit/console-stack.js";
@@ -121,10 +121,11 @@ function connect(history: SyntheticHistory, counter: RequestCounter): LedgerConn
 }
 
 async function timedSync(log: LedgerLog): Promise<{ seconds: number; added: number }> {
+  const showSync = progressWriter(process.stderr);
   const start = performance.now();
-  const report = await log.sync({ onProgress: (step) => process.stderr.write(`\r${progressLine(step)}`) });
+  const report = await log.sync({ onProgress: (step) => showSync(progressLine(step)) });
   const seconds = (performance.now() - start) / 1000;
-  process.stderr.write("\n");
+  if (process.stderr.isTTY) process.stderr.write("\n");
   return { seconds, added: report.added };
 }
 

@@ -1,6 +1,6 @@
-/** Hands a text to the browser as a file download; nothing leaves the tab. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands a text (in parts, so no one string need hold it all) to the browser as a file download; nothing leaves the tab. */
+export function downloadText(fileName: string, parts: readonly string[], type: string): void {
+  const url = URL.createObjectURL(new Blob(parts as string[], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

@@ -9,7 +9,7 @@
  * When the grants are known, a provider's access names the grant it relied on as the requestor's
  * `policy` (the grant's AccessGranted event), and every event says in a detail under which grant it happened.
  */
-import type { AuditEvent, AuditEventAgent, AuditEventEntity, Bundle } from "@medplum/fhirtypes";
+import type { AuditEvent, AuditEventAgent, AuditEventEntity, Bundle, BundleEntry } from "@medplum/fhirtypes";
 
 import { underGrantPhrase } from "../../audit/grant-words.js";
 import { categoryName } from "../../chain/categories.js";
@@ -128,14 +128,19 @@ export function toAuditEvent(entry: AccessLogEntry, context: AuditExportContext)
   };
 }
 
+/** One entry of the Bundle: the AuditEvent with a full URL naming its ledger log. */
+export function toAuditEventBundleEntry(entry: AccessLogEntry, context: AuditExportContext): BundleEntry<AuditEvent> {
+  return { fullUrl: `urn:ehr-ledger:audit-event:${entry.transactionHash}:${entry.logIndex}`, resource: toAuditEvent(entry, context) };
+}
+
 /** `entries` as a collection Bundle of AuditEvents, one per entry, in the entries' order. */
 export function toAuditEventBundle(entries: readonly AccessLogEntry[], context: AuditExportContext, exportedAt = new Date()): Bundle<AuditEvent> {
-  return {
-    resourceType: "Bundle",
-    type: "collection",
-    timestamp: exportedAt.toISOString(),
-    entry: entries.map((entry) => ({ fullUrl: `urn:ehr-ledger:audit-event:${entry.transactionHash}:${entry.logIndex}`, resource: toAuditEvent(entry, context) })),
-  };
+  return { ...bundleHead(exportedAt), entry: entries.map((entry) => toAuditEventBundleEntry(entry, context)) };
+}
+
+/** The Bundle without its entries. */
+export function bundleHead(exportedAt: Date): Bundle<AuditEvent> {
+  return { resourceType: "Bundle", type: "collection", timestamp: exportedAt.toISOString() };
 }
 
 /** What an exported AuditEvent says about its ledger entry, read back (for checks and imports). */

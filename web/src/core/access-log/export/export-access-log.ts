@@ -4,13 +4,17 @@ import { underGrant } from "../../audit/under-grant.js";
 import type { NameOf } from "../describe.js";
 import type { AccessLogEntry } from "../entry.js";
 import { accessLogCsv } from "./access-log-csv.js";
-import { toAuditEventBundle, type AuditExportContext } from "./audit-event-bundle.js";
+import { bundleHead, toAuditEventBundleEntry, type AuditExportContext } from "./audit-event-bundle.js";
 
 export const EXPORT_FORMATS = ["csv", "fhir"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportedAccessLog {
-  text: string;
+  /**
+   * The file's text in pieces, to be written or put in a Blob one after the other: a bundle of
+   * 100,000 AuditEvents is some 200 MB, near the largest string a browser makes.
+   */
+  parts: string[];
   mediaType: string;
   /** File name ending, with its dot. */
   extension: string;
@@ -28,7 +32,15 @@ export interface ExportContext extends Omit<AuditExportContext, "underGrantOf"> 
 export function exportAccessLog(format: ExportFormat, entries: readonly AccessLogEntry[], context: ExportContext): ExportedAccessLog {
   const { grants } = context;
   const underGrantOf = grants === undefined ? undefined : (entry: AccessLogEntry) => underGrant(grants, entry);
-  if (format === "csv") return { text: accessLogCsv(entries, context.nameOf, underGrantOf), mediaType: "text/csv", extension: ".csv" };
-  const bundle = toAuditEventBundle(entries, { chainId: context.chainId, contract: context.contract, ...(underGrantOf === undefined ? {} : { underGrantOf }) }, context.exportedAt);
-  return { text: `${JSON.stringify(bundle, null, 2)}\n`, mediaType: "application/fhir+json", extension: ".fhir.json" };
+  if (format === "csv") return { parts: [accessLogCsv(entries, context.nameOf, underGrantOf)], mediaType: "text/csv", extension: ".csv" };
+  const auditContext: AuditExportContext = { chainId: context.chainId, contract: context.contract, ...(underGrantOf === undefined ? {} : { underGrantOf }) };
+  // The Bundle's JSON written as its head, one AuditEvent per line, and the closing brackets.
+  const head = JSON.stringify(bundleHead(context.exportedAt ?? new Date()));
+  const events = entries.map((entry, i) => `${i === 0 ? "" : ",\n"}${JSON.stringify(toAuditEventBundleEntry(entry, auditContext))}`);
+  return { parts: [`${head.slice(0, -1)},"entry":[\n`, ...events, "\n]}\n"], mediaType: "application/fhir+json", extension: ".fhir.json" };
+}
+
+/** The whole text of an export (for a test, or a small view; large ones are written part by part). */
+export function exportedText(exported: ExportedAccessLog): string {
+  return exported.parts.join("");
 }

@@ -21,7 +21,7 @@ export function ExportPanel({ log, filter, total, nameOf, grants }: { log: Ledge
       const entries = log.query({ ...filter, limit: Infinity }).entries.reverse();
       const exported = exportAccessLog(format, entries, { chainId: config.chainId, contract: config.ledgerAddress, nameOf, ...(grants === undefined ? {} : { grants }) });
       const fileName = exportFileName(config.chainId, exported.extension, filter.patient, new Date());
-      downloadText(fileName, exported.text, exported.mediaType);
+      downloadText(fileName, exported.parts, exported.mediaType);
       setDone(`Saved ${entries.length.toLocaleString()} entries as ${EXPORT_LABELS[format]}: ${fileName}`);
     } catch (error) {
       setDone(`The export failed: ${errorSentence(error)}`);
