@@ -64,10 +64,12 @@ export async function walkPersona(browser: Browser, persona: DemoPersona, option
     }
     const links = await nav.getByRole("link").evaluateAll((anchors) => anchors.map((anchor) => ({ label: anchor.textContent ?? "", href: (anchor as HTMLAnchorElement).href })));
     const visited: VisitedPage[] = [];
+    let previousHeading: string | undefined;
     const visit = async (label: string, fileName: string, go: () => Promise<void>) => {
       const started = performance.now();
       await go();
-      const heading = await settledHeading(page);
+      const heading = await settledHeading(page, previousHeading);
+      previousHeading = heading;
       const milliseconds = Math.round(performance.now() - started);
       const errors = await page.locator(".notice-error").allInnerTexts();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -87,7 +89,7 @@ export async function walkPersona(browser: Browser, persona: DemoPersona, option
     const [first] = links;
     if (first !== undefined) {
       await nav.getByRole("link", { name: first.label, exact: true }).click();
-      await settledHeading(page);
+      previousHeading = await settledHeading(page, previousHeading);
       const chart = page.locator("main").getByRole("link", { name: CHART_LINK }).first();
       if ((await chart.count()) > 0) {
         await visit("Chart of the first patient", screenshotName(persona, "chart", false), async () => {
@@ -102,10 +104,22 @@ export async function walkPersona(browser: Browser, persona: DemoPersona, option
   }
 }
 
-/** The page's main heading once no loading notice is left on it. */
-async function settledHeading(page: Page): Promise<string> {
+/** How long a new page may take to replace the previous one's heading before the tour takes them as alike. */
+const HEADING_CHANGE_MS = 3_000;
+
+/**
+ * The page's main heading once no loading notice is left on it. The router moves the URL before
+ * the new page is drawn, so after a navigation the heading is awaited to differ from `previous`
+ * (two pages of a role with the same heading pass after HEADING_CHANGE_MS).
+ */
+async function settledHeading(page: Page, previous?: string): Promise<string> {
   const main = page.locator("main");
   await main.getByRole("heading", { level: 1 }).first().waitFor();
+  if (previous !== undefined) {
+    await page
+      .waitForFunction((text) => document.querySelector("main h1")?.textContent?.trim() !== text, previous, { timeout: HEADING_CHANGE_MS })
+      .catch(() => undefined);
+  }
   await page.waitForLoadState("networkidle");
   await main.locator(".notice-loading").first().waitFor({ state: "detached" });
   return (await main.getByRole("heading", { level: 1 }).first().innerText()).trim();
