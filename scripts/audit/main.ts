@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const page = log.query({ ...query, limit: options.limit });
     output = [auditTable(page.entries, page.total, names.nameOf)];
   } else {
-    const all = log.query({ ...query, limit: Number.MAX_SAFE_INTEGER }).entries.reverse();
+    const all = log.matching(query);
     output = exportAccessLog(options.format, all, { chainId, contract: address, nameOf: names.nameOf, grants: GrantIndex.of(log.entries) }).parts;
     process.stderr.write(`[audit] ${all.length.toLocaleString("en-US")} matching entries as ${options.format}\n`);
   }

@@ -3,7 +3,8 @@ import { shortAddress } from "../../web/src/core/chain/address.js";
 import { describeAccessLogEntry, type NameOf } from "../../web/src/core/access-log/describe.js";
 import type { AccessLogEntry } from "../../web/src/core/access-log/entry.js";
 
-const isoMinute = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace("T", " ");
+/** "2026-11-02 08:15", in UTC. */
+export const isoMinute = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace("T", " ");
 
 export function auditTable(entries: readonly AccessLogEntry[], total: number, nameOf: NameOf = () => undefined): string {
   const rows = entries.map((entry) => [

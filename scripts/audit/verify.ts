@@ -9,18 +9,17 @@ import type { IntegrityResult } from "../../web/src/core/audit/integrity.js";
 import { shortAddress } from "../../web/src/core/chain/address.js";
 import type { LedgerLog } from "../../web/src/core/log-sync/ledger-log.js";
 import type { LogQuery } from "../../web/src/core/log-sync/log-query.js";
+import { isoMinute } from "./table.js";
 
 /** Exit code of a run that found a record missing or mismatched (0: all verified). */
 export const INTEGRITY_FAILED_EXIT_CODE = 3;
-
-const isoMinute = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().slice(0, 16).replace("T", " ");
 
 /**
  * The record versions of the patient (or every patient) the query names, narrowed to its category,
  * record and time range (by when the version was added); actor and action filters do not apply.
  */
 export function recordsToVerify(log: LedgerLog, query: LogQuery): CheckableRecord[] {
-  const entries = log.query({ ...(query.patient === undefined ? {} : { patient: query.patient }), limit: Infinity }).entries.reverse();
+  const entries = log.matching(query.patient === undefined ? {} : { patient: query.patient });
   return checkableRecords(entries).filter(
     (record) =>
       (query.category === undefined || record.category === query.category) &&

@@ -10,6 +10,7 @@ import type { Address } from "../ledger-context.js";
 import { readEventTimestamps, readTransactionSenders } from "../chain/block-facts.js";
 import type { AccessLogDetail, AccessLogEntry } from "./entry.js";
 import { EVENT_MAPPERS, type EventMapper, type MappingContext } from "./event-mappers.js";
+import { recordKey } from "../records/record-key.js";
 
 export class UnmappedLedgerEventError extends Error {
   readonly code = "UNMAPPED_LEDGER_EVENT";
@@ -46,10 +47,6 @@ export function mapperOf(eventName: string): EventMapper<LedgerEventName> {
   if (!Object.hasOwn(EVENT_MAPPERS, eventName)) throw new UnmappedLedgerEventError(eventName);
   // Each mapper takes its own event; the event's name picked it, which the compiler cannot follow.
   return EVENT_MAPPERS[eventName as LedgerEventName] as EventMapper<LedgerEventName>;
-}
-
-function recordKey(patient: Address, recordId: bigint): string {
-  return `${patient.toLowerCase()}#${recordId}`;
 }
 
 /** Every event of the ledger from `range.fromBlock` (default: the deployment) to `range.toBlock` (default: latest). */

@@ -2,6 +2,7 @@ import type { AccessLogEntry, RecordAddedEntry, RecordAmendedEntry } from "../ac
 import type { Hex } from "../bytes.js";
 import type { Address } from "../ledger-context.js";
 import type { RecordClaim } from "./integrity.js";
+import { recordKey } from "../records/record-key.js";
 
 /** One version of a record, as the log shows it: its digest is a claim the integrity check tests. */
 export interface CheckableRecord extends RecordClaim {
@@ -18,10 +19,6 @@ export interface CheckableRecord extends RecordClaim {
   /** Unix seconds of the block that added this version. */
   addedAt: number;
   transactionHash: Hex;
-}
-
-function recordKey(patient: Address, recordId: bigint): string {
-  return `${patient.toLowerCase()}#${recordId}`;
 }
 
 /**

@@ -9,9 +9,8 @@ import { BlockNotFoundError } from "viem";
 
 import type { AccessLogEntry } from "../access-log/entry.js";
 import { toAccessLogEntries } from "../access-log/entries.js";
-import type { Hex } from "../bytes.js";
 import type { LedgerConnection } from "../chain/connection.js";
-import { latestBlockNumber, type LedgerEvent } from "../chain/events.js";
+import { latestBlockNumber } from "../chain/events.js";
 import type { Address } from "../ledger-context.js";
 import { isTooMuchError, type SpanPolicy } from "./block-span.js";
 import { ledgerEventPages } from "./ledger-log-pages.js";
@@ -19,6 +18,7 @@ import type { LogCache } from "./log-cache.js";
 import { decodeLogSnapshot, encodeLogSnapshot, entryLine, type Checkpoint, type LogSnapshot } from "./log-snapshot.js";
 import { readAhead } from "./read-ahead.js";
 import { LogIndex, queryNewestFirst, type LogQuery, type LogQueryPage } from "./log-query.js";
+import { recordKey } from "../records/record-key.js";
 
 /** Final blocks whose hashes are kept to find where a reorg forked. */
 const CHECKPOINTS_KEPT = 64;
@@ -187,6 +187,11 @@ export class LedgerLog {
     return queryNewestFirst(this.#index, this.#tentative, query);
   }
 
+  /** Every entry matching `filter`, in chain order: what exports and one patient's views walk. */
+  matching(filter: Omit<LogQuery, "offset" | "limit"> = {}): AccessLogEntry[] {
+    return this.query({ ...filter, limit: Infinity }).entries.reverse();
+  }
+
   /** Compares the remembered final blocks with the chain's; drops everything after the newest that still matches. */
   async #undoReorg(): Promise<number> {
     for (let i = this.#checkpoints.length - 1; i >= 0; i--) {
@@ -265,8 +270,4 @@ async function askedAgainOnRefusal<T>(read: () => Promise<T>): Promise<T> {
       if (attempt >= REFUSED_FACTS_ATTEMPTS || !isTooMuchError(error)) throw error;
     }
   }
-}
-
-function recordKey(patient: Address, recordId: bigint): string {
-  return `${patient.toLowerCase()}#${recordId}`;
 }

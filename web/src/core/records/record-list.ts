@@ -12,6 +12,7 @@ import { sameAddress } from "../chain/address.js";
 import type { LedgerConnection } from "../chain/connection.js";
 import { latestBlockNumber, readLedgerEvents, type LedgerEvent } from "../chain/events.js";
 import type { Address } from "../ledger-context.js";
+import { recordKey } from "./record-key.js";
 
 export type RecordStatusName = "active" | "superseded" | "retracted";
 
@@ -65,10 +66,6 @@ export async function listRecordsByAuthors(connection: LedgerConnection, authors
     readLedgerEvents(connection, "RecordRetracted", { retractedBy: [...authors] }, { toBlock }),
   ]);
   return summarize(connection, added, retracted);
-}
-
-function recordKey(patient: Address, recordId: bigint): string {
-  return `${patient.toLowerCase()}#${recordId}`;
 }
 
 async function summarize(

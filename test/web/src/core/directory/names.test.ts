@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import type { DirectoryEntry } from "../../../../../web/src/core/directory/directory.js";
 import { directoryNames } from "../../../../../web/src/core/directory/names.js";
-
-const ZERO = "0x0000000000000000000000000000000000000000" as const;
-const entry = (account: `0x${string}`, extra: Partial<DirectoryEntry>): DirectoryEntry => ({
-  account,
-  kind: 2,
-  affiliation: ZERO,
-  registeredBy: ZERO,
-  active: true,
-  profileDigest: `0x${"11".repeat(32)}`,
-  hasEncryptionKey: true,
-  registeredAtBlock: 1n,
-  ...extra,
-});
+import { directoryEntry as entry } from "./support.js";
 
 describe("directoryNames", () => {
   it("directoryNames_providerWithFacility_namesBoth_keyedByLowerCaseAddress", () => {

@@ -1,9 +1,10 @@
-import { useMemo, useState } from "react";
+import { useContext, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { describeAccessLogEntry } from "../../../core/access-log/describe.js";
 import type { AccessLogEntry } from "../../../core/access-log/entry.js";
 import { underGrant } from "../../../core/audit/under-grant.js";
+import { DirectorySourceContext } from "../../directory/directory-source.js";
 import { LogSyncStatus } from "../../log/LogSyncStatus.js";
 import { useLedgerLog } from "../../log/use-ledger-log.js";
 import { useParticipantNames } from "../../registration/use-names.js";
@@ -12,14 +13,13 @@ import { EmptyState, Loading } from "../../ui/Notices.js";
 import { ExportPanel } from "./ExportPanel.js";
 import { underGrantText, type UnderGrantText } from "./grant-words.js";
 import { EMPTY_LOG_FILTER_FIELDS, fieldsFromSearch, hasFilters, logFilterOf, type LogFilterField, type LogFilterFields } from "./log-filter-fields.js";
-import { registeredAccounts } from "./log-participants.js";
 import { LogFilters } from "./LogFilters.js";
 import { Pager } from "./Pager.js";
 import { pageFrom } from "./paging.js";
 import { useGrantIndex } from "./use-grant-index.js";
+import { capitalized } from "../../ui/words.js";
 
 const shortHash = (hash: string) => `${hash.slice(0, 10)}…${hash.slice(-6)}`;
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export default function AccessLogPage() {
   const view = useLedgerLog();
@@ -30,8 +30,9 @@ export default function AccessLogPage() {
   const [fields, setFields] = useState<LogFilterFields>(() => fieldsFromSearch(searchParams));
   const [pageIndex, setPageIndex] = useState(0);
   const grants = useGrantIndex(log, version);
-  // `version` changes when the log's entries do; the log object itself stays the same.
-  const participants = useMemo(() => (log === undefined ? [] : registeredAccounts(log.entries)), [log, version]);
+  // The participants the area already rebuilt from the synced log for the directory.
+  const directorySource = useContext(DirectorySourceContext);
+  const participants = useMemo(() => (directorySource?.participants ?? []).map((participant) => participant.account), [directorySource]);
 
   const result = useMemo(() => logFilterOf(fields), [fields]);
   const page = useMemo(

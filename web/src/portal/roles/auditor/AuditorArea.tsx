@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from "react-router";
 
 import { participantsFromLog } from "../../../core/directory/participants-from-log.js";
 import { RoleLayout } from "../../app/Layout.js";
-import { DirectorySourceContext } from "../../directory/directory-source.js";
+import { directorySignature, DirectorySourceContext } from "../../directory/directory-source.js";
 import { useLedgerLogSnapshot } from "../../log/use-ledger-log.js";
 import { useSession } from "../../session/session-context.js";
 import AccessLogPage from "./AccessLogPage.js";
@@ -27,7 +27,10 @@ export default function AuditorArea() {
   const integrity = useMemo(() => new IntegrityRuns(loadIpfs), [loadIpfs]);
   const { log, version, ready } = useLedgerLogSnapshot();
   // `version` changes when the log's entries do; the log object itself stays the same.
-  const directory = useMemo(() => ({ participants: log === undefined || !ready ? undefined : participantsFromLog(log.entries), version }), [log, version, ready]);
+  const participants = useMemo(() => (log === undefined || !ready ? undefined : participantsFromLog(log.entries)), [log, version, ready]);
+  // Most new entries are reads and records: the directory is rebuilt only when a participant changed.
+  const signature = participants === undefined ? "" : directorySignature(participants);
+  const directory = useMemo(() => ({ participants, version: signature }), [signature]);
   return (
     <RoleLayout role="auditor" nav={NAV}>
       <DirectorySourceContext.Provider value={directory}>

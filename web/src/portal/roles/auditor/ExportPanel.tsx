@@ -18,7 +18,7 @@ export function ExportPanel({ log, filter, total, nameOf, grants }: { log: Ledge
   const download = (format: ExportFormat) => {
     try {
       // Chain order, oldest first, as an audit trail reads.
-      const entries = log.query({ ...filter, limit: Infinity }).entries.reverse();
+      const entries = log.matching(filter);
       const exported = exportAccessLog(format, entries, { chainId: config.chainId, contract: config.ledgerAddress, nameOf, ...(grants === undefined ? {} : { grants }) });
       const fileName = exportFileName(config.chainId, exported.extension, filter.patient, new Date());
       downloadText(fileName, exported.parts, exported.mediaType);

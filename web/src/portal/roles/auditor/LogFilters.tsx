@@ -7,8 +7,7 @@ import { useParticipantNames } from "../../registration/use-names.js";
 import { Field, fieldProps } from "../../ui/Field.js";
 import { ACTION_LABELS } from "./action-labels.js";
 import { ANY_ACTOR, ANY_CATEGORY, hasFilters, OTHER_ACTOR, type LogFilterField, type LogFilterFields } from "./log-filter-fields.js";
-
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+import { capitalized } from "../../ui/words.js";
 
 /** The access log's filter form: patient, actor (the administrator or any of `participants`), action, category, record and days. */
 export function LogFilters({

@@ -26,7 +26,7 @@ export default function IntegrityPage() {
   const patientError = patient === "" || isAddress(patient, { strict: false }) ? undefined : "Enter a full address: 0x followed by 40 hexadecimal characters.";
   const records = useMemo(() => {
     if (log === undefined || !ready || patientError !== undefined) return [];
-    const entries = patient === "" ? log.entries : log.query({ patient: patient as Address, limit: Infinity }).entries.reverse();
+    const entries = log.matching(patient === "" ? {} : { patient: patient as Address });
     return checkableRecords(entries);
     // `version` changes when the log's entries do; the log object itself stays the same.
   }, [log, version, ready, patient, patientError]);

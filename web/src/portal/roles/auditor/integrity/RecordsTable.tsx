@@ -11,8 +11,7 @@ import { formatDateTime, shortAddress } from "../../../ui/format.js";
 import { Pager } from "../Pager.js";
 import { pageOf } from "../paging.js";
 import { VerdictCell } from "./VerdictCell.js";
-
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+import { capitalized } from "../../../ui/words.js";
 
 function versionNote(record: CheckableRecord): string {
   const notes: string[] = [];

@@ -8,6 +8,7 @@ import type { CheckableRecord } from "../../../../core/audit/integrity-records.j
 import { checkRecordIntegrity, type IntegrityDepth, type IntegrityResult } from "../../../../core/audit/integrity.js";
 import type { IpfsStore } from "../../../../core/ipfs/store.js";
 import type { Address } from "../../../../core/ledger-context.js";
+import { recordKey } from "../../../../core/records/record-key.js";
 
 export type RecordVerdict = IntegrityResult<CheckableRecord>;
 
@@ -24,7 +25,7 @@ export interface IntegrityRunsSnapshot {
 }
 
 export function verdictKey(record: { patient: Address; recordId: bigint }): string {
-  return `${record.patient.toLowerCase()}#${record.recordId}`;
+  return recordKey(record.patient, record.recordId);
 }
 
 type Listener = () => void;

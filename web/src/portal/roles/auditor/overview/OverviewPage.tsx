@@ -11,9 +11,9 @@ import { useGrantIndex } from "../use-grant-index.js";
 import { ActiveGrantsChart } from "./ActiveGrantsChart.js";
 import { CHART_RANGES, chartRange, isChartRangeName, type ChartRangeName } from "./chart-range.js";
 import { EventsPerDayChart } from "./EventsPerDayChart.js";
+import { capitalized } from "../../../ui/words.js";
 
 const TOP_READERS = 10;
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The log at a glance: entries per day by action, who opens the most records, grants in force over time. */
 export default function OverviewPage() {
@@ -29,7 +29,7 @@ export default function OverviewPage() {
     const newest = log.query({ limit: 1 }).entries[0]?.timestamp;
     const range = chartRange(rangeName, first, newest);
     if (range === undefined) return null;
-    const inRange = log.query({ ...range, limit: Infinity }).entries.reverse();
+    const inRange = log.matching(range);
     return {
       range,
       days: eventsPerDay(inRange, { dayOf: localDayOf, ...range }),

@@ -23,8 +23,8 @@ import { pageOf } from "../paging.js";
 import { useGrantIndex } from "../use-grant-index.js";
 import { grantTimeline } from "./grant-timeline.js";
 import { GrantTimelineChart } from "./GrantTimelineChart.js";
+import { capitalized } from "../../../ui/words.js";
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const STATE_TEXT = { standing: "In force", expired: "Expired", revoked: "Revoked", replaced: "Replaced" } as const;
 
 /** One patient, as an auditor reviews them: grants over time, records and their integrity, read receipts. */
@@ -41,7 +41,7 @@ export default function PatientAuditPage() {
 
   const activity = useMemo(() => {
     if (!valid || log === undefined || grants === undefined || !ready) return undefined;
-    const entries = log.query({ patient, limit: Infinity }).entries.reverse();
+    const entries = log.matching({ patient });
     return { ...patientActivity(entries, grants, patient), versions: checkableRecords(entries), signedUp: entries.some((entry) => entry.action === "participant-registered") };
     // `version` changes when the log's entries do; the log object itself stays the same.
   }, [valid, log, version, grants, ready, patient]);

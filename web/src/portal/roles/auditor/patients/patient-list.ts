@@ -1,5 +1,6 @@
 /** The patients an auditor can open: everyone who signed up, with how much of the log concerns them. */
 import type { AccessLogEntry } from "../../../../core/access-log/entry.js";
+import { PATIENT_KIND } from "../../../../core/audit/access-rule.js";
 import { grantEnd, type GrantIndex } from "../../../../core/audit/grant-periods.js";
 import type { Address } from "../../../../core/ledger-context.js";
 
@@ -13,8 +14,6 @@ export interface PatientSummary {
   /** Grants still giving access at `now`. */
   standingGrants: number;
 }
-
-const PATIENT_KIND = 1;
 
 /** Every registered patient in the order they signed up. */
 export function patientSummaries(entries: readonly AccessLogEntry[], grants: GrantIndex, now: number): PatientSummary[] {

@@ -21,7 +21,7 @@ export function ActivityPage() {
 
   const days = useMemo(() => {
     if (log === undefined || !ready) return undefined;
-    const ownEntries = log.query({ patient, limit: Infinity }).entries.reverse();
+    const ownEntries = log.matching({ patient });
     return groupByDay(patientActivity(ownEntries, patient, kind), (entry) => describeForPatient(entry, patient, directory.nameOf, formatDateTime));
     // `version` changes when the log's entries do; the log object itself stays the same.
   }, [log, version, ready, patient, kind, directory.nameOf]);

@@ -6,6 +6,7 @@
 import { describeAccessLogEntry, type FormatDate } from "../../../../core/access-log/describe.js";
 import type { AccessLogAction, AccessLogEntry } from "../../../../core/access-log/entry.js";
 import { ACTION_GROUPS, filterAccessLog } from "../../../../core/access-log/filter.js";
+import { localDayOf } from "../../../../core/audit/days.js";
 import type { Address } from "../../../../core/ledger-context.js";
 
 export const ACTIVITY_KINDS = {
@@ -45,17 +46,11 @@ export interface ActivityDay {
   lines: ActivityLine[];
 }
 
-function localDay(unixSeconds: number): string {
-  const date = new Date(unixSeconds * 1000);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** Consecutive entries of the same local day together, in the order given. */
 export function groupByDay(entries: readonly AccessLogEntry[], describe: (entry: AccessLogEntry) => string): ActivityDay[] {
   const days: ActivityDay[] = [];
   for (const entry of entries) {
-    const day = localDay(entry.timestamp);
+    const day = localDayOf(entry.timestamp);
     const line = { key: `${entry.transactionHash}:${entry.logIndex}`, timestamp: entry.timestamp, text: describe(entry) };
     const last = days.at(-1);
     if (last?.day === day) last.lines.push(line);
